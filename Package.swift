@@ -1,0 +1,57 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Bilat",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "bilat", targets: ["bilat"]),
+        .library(name: "BilatIngest", targets: ["BilatIngest"]),
+        .library(name: "BilatQuery", targets: ["BilatQuery"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Turns Schema/*.sql and Data/**/*.json into Swift string constants at build time,
+        // so the installed binary never reads files from the build folder.
+        .executableTarget(name: "ResourceEmbedder", path: "Sources/ResourceEmbedder"),
+        .plugin(
+            name: "EmbedResources",
+            capability: .buildTool(),
+            dependencies: ["ResourceEmbedder"],
+            path: "Plugins/EmbedResources"
+        ),
+        // Readout text → meeting records. Knows nothing of SQL or the CLI.
+        .target(
+            name: "BilatIngest",
+            path: "Sources/BilatIngest",
+            plugins: ["EmbedResources"]
+        ),
+        // The archive: connection, migrations and every SQL statement.
+        .target(
+            name: "BilatQuery",
+            dependencies: [
+                "BilatIngest",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Sources/BilatQuery",
+            plugins: ["EmbedResources"]
+        ),
+        // The command line: parses arguments, calls the library, formats output.
+        .executableTarget(
+            name: "bilat",
+            dependencies: [
+                "BilatIngest",
+                "BilatQuery",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/bilat"
+        ),
+        .testTarget(name: "BilatIngestTests", dependencies: ["BilatIngest"], path: "Tests/BilatIngestTests"),
+        .testTarget(name: "BilatQueryTests", dependencies: ["BilatQuery", "BilatIngest"], path: "Tests/BilatQueryTests"),
+        .testTarget(name: "BilatCLITests", dependencies: ["bilat"], path: "Tests/BilatCLITests"),
+    ],
+    swiftLanguageModes: [.v6]
+)

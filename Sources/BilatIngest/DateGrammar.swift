@@ -1,0 +1,240 @@
+import Foundation
+
+/// A calendar day as written: the year may be missing ("on April 9").
+public struct DayMention: Equatable, Sendable {
+    public var year: Int?
+    public var month: Int
+    public var day: Int
+    /// Where the mention starts in the searched text.
+    let position: Int
+
+    /// `YYYY-MM-DD` when the year is known and the day exists.
+    public var iso: String? {
+        guard let year, DayMention.isValid(year: year, month: month, day: day) else { return nil }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    static func isValid(year: Int, month: Int, day: Int) -> Bool {
+        guard (1900...2200).contains(year), (1...12).contains(month), day >= 1 else { return false }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: 1)),
+              let range = calendar.range(of: .day, in: .month, for: date) else { return false }
+        return range.contains(day)
+    }
+}
+
+/// The grammar of dates, clock times and durations, driven by a language's words (`Data/languages`).
+///
+/// Each function returns mentions in text order, so that "the first stated" is the first element.
+public struct DateGrammar: Sendable {
+    let profile: LanguageProfile
+    private let monthDayYear: Pattern
+    private let dayMonthYear: Pattern
+    private let numeric: Pattern
+    private let japanese: Pattern
+    private let weekday: Pattern
+    private let clock12: Pattern
+    private let clock24: Pattern
+    private let clockFrench: Pattern
+    private let clockJapanese: Pattern
+    private let duration: Pattern
+    private let durationJapanese: Pattern
+    private let minuteAdjective: Pattern
+
+    public init(profile: LanguageProfile) {
+        self.profile = profile
+        let months = Pattern.alternation(profile.months.keys.flatMap { [$0, $0.capitalized] })
+        // "April 9, 2025", "April 9", "Sept. 3"
+        monthDayYear = Pattern(#"\b(\#(months.isEmpty ? "(?!x)x" : months))\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?"#)
+        // "9 April 2025", "le 1er mars", "9 avril"
+        dayMonthYear = Pattern(#"\b(\d{1,2})(?:er|st|nd|rd|th)?\s+(\#(months.isEmpty ? "(?!x)x" : months))\.?(?:,?\s+(\d{4})\b)?"#)
+        // "2025/4/9", "2025-04-09", "2025.4.9"
+        numeric = Pattern(#"\b(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})\b"#)
+        // "2025年4月9日", "令和7年4月9日", "4月9日", "本9日"
+        japanese = Pattern(#"(?:(令和|平成|昭和)?\s*([0-9０-９]{1,4}|元)年)?\s*([0-9０-９]{1,2})月\s*([0-9０-９]{1,2})日"#, caseInsensitive: false)
+        let weekdays = Pattern.alternation(profile.weekdays.keys)
+        weekday = Pattern(#"\b(?:on|le|ce|this|last)\s+(\#(weekdays.isEmpty ? "(?!x)x" : weekdays))\b"#)
+        clock12 = Pattern(#"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\.?(?![a-z])"#)
+        clock24 = Pattern(#"(?<![\d:])(\d{1,2}):(\d{2})(?!\s*[ap]\.?\s?m)(?![\d:])"#)
+        clockFrench = Pattern(#"\b(\d{1,2})\s?h\s?(\d{2})?\b"#)
+        clockJapanese = Pattern(#"(午前|午後)?\s*([0-9０-９]{1,2})時(?:([0-9０-９]{1,2})分|半)?"#, caseInsensitive: false)
+        let numbers = Pattern.alternation(profile.numberWords.keys)
+        let hours = Pattern.alternation(profile.hourWords)
+        let minutes = Pattern.alternation(profile.minuteWords)
+        let amount = #"(\d{1,3}|\#(numbers.isEmpty ? "(?!x)x" : numbers))"#
+        // "one hour and 40 minutes", "1 heure 30", "45 minutes", "an hour and a half", "1h30"
+        duration = Pattern(
+            #"(?:\b\#(amount)\s*(?:\#(hours))\b(?:\s*(?:and|et)?\s*(?:(a half|demie)|\#(amount)\s*(?:\#(minutes))?\b))?|\b\#(amount)\s*(?:\#(minutes))\b)"#)
+        durationJapanese = Pattern(#"約?\s*(?:([0-9０-９]{1,2})時間(?:半)?)?\s*(?:([0-9０-９]{1,3})分)?間?"#, caseInsensitive: false)
+        minuteAdjective = Pattern(#"\b(\d{1,3})-minute\b"#)
+    }
+
+    // MARK: Days
+
+    /// Every calendar day mentioned in `text`, in order.
+    public func days(in text: String) -> [DayMention] {
+        var found: [DayMention] = []
+        for m in monthDayYear.matches(in: text) {
+            guard let month = monthNumber(m.group(1)), let day = Int(m.group(2) ?? "") else { continue }
+            found.append(DayMention(year: m.group(3).flatMap { Int($0) }, month: month, day: day, position: text.distance(from: text.startIndex, to: m.range.lowerBound)))
+        }
+        for m in dayMonthYear.matches(in: text) {
+            guard let month = monthNumber(m.group(2)), let day = Int(m.group(1) ?? "") else { continue }
+            let position = text.distance(from: text.startIndex, to: m.range.lowerBound)
+            if found.contains(where: { abs($0.position - position) < 3 }) { continue }
+            found.append(DayMention(year: m.group(3).flatMap { Int($0) }, month: month, day: day, position: position))
+        }
+        for m in numeric.matches(in: text) {
+            guard let y = Int(m.group(1) ?? ""), let mo = Int(m.group(2) ?? ""), let d = Int(m.group(3) ?? "") else { continue }
+            found.append(DayMention(year: y, month: mo, day: d, position: text.distance(from: text.startIndex, to: m.range.lowerBound)))
+        }
+        for m in japanese.matches(in: text) {
+            guard let mo = Self.int(m.group(3)), let d = Self.int(m.group(4)) else { continue }
+            var year: Int?
+            if let y = m.group(2) {
+                let n = y == "元" ? 1 : Self.int(y)
+                switch m.group(1) {
+                case "令和": year = n.map { 2018 + $0 }
+                case "平成": year = n.map { 1988 + $0 }
+                case "昭和": year = n.map { 1925 + $0 }
+                default: year = n
+                }
+            }
+            found.append(DayMention(year: year, month: mo, day: d, position: text.distance(from: text.startIndex, to: m.range.lowerBound)))
+        }
+        return found.filter { (1...12).contains($0.month) && (1...31).contains($0.day) }.sorted { $0.position < $1.position }
+    }
+
+    /// A weekday named as the meeting day ("on Tuesday", "ce mardi"): 1 = Sunday … 7 = Saturday.
+    public func weekday(in text: String) -> Int? {
+        guard let m = weekday.firstMatch(in: text), let name = m.group(1) else { return nil }
+        return profile.weekdays[TextFolding.fold(name)]
+    }
+
+    /// The offset in days of a relative day ("today" 0, "yesterday" -1), if the text names one.
+    public func relativeDay(in text: String) -> Int? {
+        let folded = TextFolding.fold(text)
+        return profile.relativeDays.first { $0.phrase.matches(text: text, folded: folded) }?.days
+    }
+
+    private func monthNumber(_ word: String?) -> Int? {
+        guard let word else { return nil }
+        let folded = TextFolding.fold(word)
+        return profile.months[folded] ?? profile.months[folded + "."]
+    }
+
+    static func int(_ text: String?) -> Int? {
+        guard let text else { return nil }
+        let ascii = String(text.unicodeScalars.map { s -> Character in
+            (0xFF10...0xFF19).contains(s.value) ? Character(Unicode.Scalar(s.value - 0xFF10 + 0x30)!) : Character(s)
+        })
+        return Int(ascii)
+    }
+
+    // MARK: Clock times
+
+    /// A clock time mentioned in text, with whether it is marked as the home (not local) time.
+    public struct TimeMention: Equatable, Sendable {
+        public let hour: Int
+        public let minute: Int
+        let position: Int
+        /// Followed by "Japan time", "JST" … in the same breath: not the venue's local time.
+        public let isHomeTime: Bool
+        /// Followed by "local time".
+        public let isLocalTime: Bool
+        public var text: String { String(format: "%02d:%02d", hour, minute) }
+    }
+
+    /// Every clock time in `text`, in order.
+    public func times(in text: String) -> [TimeMention] {
+        var found: [(Int, Int, Range<String.Index>)] = []
+        for m in clock12.matches(in: text) {
+            guard var h = Int(m.group(1) ?? ""), h <= 12 else { continue }
+            let minute = Int(m.group(2) ?? "0") ?? 0
+            let pm = m.group(3)?.lowercased() == "p"
+            if pm && h < 12 { h += 12 }
+            if !pm && h == 12 { h = 0 }
+            found.append((h, minute, m.range))
+        }
+        for m in clock24.matches(in: text) {
+            guard let h = Int(m.group(1) ?? ""), let minute = Int(m.group(2) ?? "") else { continue }
+            if found.contains(where: { $0.2.overlaps(m.range) }) { continue }
+            found.append((h, minute, m.range))
+        }
+        if profile.code == "fr" {
+            for m in clockFrench.matches(in: text) {
+                guard let h = Int(m.group(1) ?? "") else { continue }
+                found.append((h, Int(m.group(2) ?? "0") ?? 0, m.range))
+            }
+        }
+        for m in clockJapanese.matches(in: text) {
+            guard var h = Self.int(m.group(2)) else { continue }
+            // "1時間" is a duration, not a clock time.
+            if text[m.range.upperBound...].hasPrefix("間") { continue }
+            if m.group(1) == "午後" && h < 12 { h += 12 }
+            let minute = m.value.hasSuffix("半") ? 30 : Self.int(m.group(3)) ?? 0
+            found.append((h, minute, m.range))
+        }
+        let ordered = found.filter { $0.0 < 24 && $0.1 < 60 }.sorted { $0.2.lowerBound < $1.2.lowerBound }
+        return ordered.enumerated().map { index, item in
+            let (h, minute, range) = item
+            // The marker that qualifies a time stands after it, before the next time: "4:30 p.m. JST (…)",
+            // "7:10 p.m. on April 23, Japan time)".
+            let limit = index + 1 < ordered.count ? ordered[index + 1].2.lowerBound : text.endIndex
+            var window = String(text[range.upperBound..<limit].prefix(45))
+            if let cut = window.firstIndex(where: { ")）;".contains($0) }) { window = String(window[..<cut]) }
+            let near = TextFolding.fold(window)
+            let local = profile.localTimeMarkers.contains { near.contains(TextFolding.fold($0)) }
+            let home = !local && profile.homeTimeMarkers.contains { marker in
+                let m = TextFolding.fold(marker)
+                // Short markers (JST, ET) only as whole words.
+                return m.count > 3 ? near.contains(m) : near.split(whereSeparator: { !$0.isLetter }).contains { String($0) == m }
+            }
+            return TimeMention(hour: h, minute: minute, position: text.distance(from: text.startIndex, to: range.lowerBound), isHomeTime: home, isLocalTime: local)
+        }
+    }
+
+    // MARK: Durations
+
+    /// Every duration in minutes mentioned in `text`, in order, with its position.
+    public func durations(in text: String) -> [(minutes: Int, position: Int)] {
+        var found: [(Int, Int)] = []
+        for m in duration.matches(in: text) {
+            let position = text.distance(from: text.startIndex, to: m.range.lowerBound)
+            if let hoursWord = m.group(1) {
+                guard let hours = amount(hoursWord) else { continue }
+                var minutes = hours * 60
+                if m.group(2) != nil { minutes += 30 } else if let extra = m.group(3).flatMap(amount) { minutes += extra }
+                found.append((minutes, position))
+            } else if let minutesWord = m.group(4), let minutes = amount(minutesWord) {
+                found.append((minutes, position))
+            }
+        }
+        for m in minuteAdjective.matches(in: text) {
+            if let minutes = Int(m.group(1) ?? "") {
+                found.append((minutes, text.distance(from: text.startIndex, to: m.range.lowerBound)))
+            }
+        }
+        for phrase in profile.halfWords {
+            if let r = text.range(of: phrase, options: .caseInsensitive) {
+                let position = text.distance(from: text.startIndex, to: r.lowerBound)
+                if !found.contains(where: { abs($0.1 - position) < 12 }) { found.append((30, position)) }
+            }
+        }
+        if profile.code == "ja" {
+            for m in durationJapanese.matches(in: text) where m.value.contains("間") || m.value.hasPrefix("約") {
+                let hours = Self.int(m.group(1)) ?? 0
+                var minutes = hours * 60 + (Self.int(m.group(2)) ?? 0)
+                if m.value.contains("時間半") { minutes += 30 }
+                // A bare "分" after a clock time ("18時10分") is not a duration: require 間 or 約.
+                if minutes > 0 { found.append((minutes, text.distance(from: text.startIndex, to: m.range.lowerBound))) }
+            }
+        }
+        return found.filter { $0.0 > 0 && $0.0 <= 24 * 60 }.sorted { $0.1 < $1.1 }.map { (minutes: $0.0, position: $0.1) }
+    }
+
+    private func amount(_ word: String) -> Int? {
+        Int(word) ?? profile.numberWords[word.lowercased()]
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+
+/// What Bilat knows of one language: date words, titles, agreement verbs, format cues …
+/// Loaded from `Data/languages/CODE.json`, which is embedded in the binary at build time.
+public struct LanguageProfile: Sendable {
+    public let code: String
+    let stopwords: Set<String>
+    let months: [String: Int]
+    let weekdays: [String: Int]
+    let numberWords: [String: Int]
+    let hourWords: [String]
+    let minuteWords: [String]
+    let halfWords: [String]
+    let relativeDays: [(phrase: Cue, days: Int)]
+    let homeTimeMarkers: [String]
+    let localTimeMarkers: [String]
+    let meetingCues: [Cue]
+    let telephoneCues: [Cue]
+    let videoCues: [Cue]
+    let inPersonOverrides: [Cue]
+    let honorifics: [String]
+    let nameSuffixes: [String]
+    let titles: [String]
+    let titleOf: [String]
+    let presenceCues: [Cue]
+    let spokespersonCues: [Cue]
+    let jointSubjects: [Cue]
+    let jointVerbs: [Cue]
+    let unilateralVerbs: [Cue]
+    let nonCommitment: [Cue]
+    let boilerplate: [String]
+    let overviewCues: [Cue]
+    let hostVisitCues: [String]
+
+    private struct File: Decodable {
+        let code: String
+        let stopwords: [String]
+        let months: [String: Int]
+        let weekdays: [String: Int]
+        let number_words: [String: Int]
+        let hour_words: [String]
+        let minute_words: [String]
+        let half_words: [String]
+        let relative_days: [String: Int]
+        let home_time_markers: [String]
+        let local_time_markers: [String]
+        let meeting_cues: [String]
+        let format_cues: [String: [String]]
+        let in_person_overrides: [String]
+        let honorifics: [String]
+        let name_suffixes: [String]
+        let titles: [String]
+        let title_of: [String]
+        let presence_cues: [String]
+        let spokesperson_cues: [String]
+        let joint_subjects: [String]
+        let joint_verbs: [String]
+        let unilateral_verbs: [String]
+        let non_commitment: [String]
+        let boilerplate: [String]
+        let overview_cues: [String]
+        let host_visit_cues: [String]
+    }
+
+    init(json: String) throws {
+        let f = try JSONDecoder().decode(File.self, from: Data(json.utf8))
+        code = f.code
+        stopwords = Set(f.stopwords)
+        months = Dictionary(f.months.map { (TextFolding.fold($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        weekdays = Dictionary(f.weekdays.map { (TextFolding.fold($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        numberWords = f.number_words
+        hourWords = f.hour_words
+        minuteWords = f.minute_words
+        halfWords = f.half_words
+        relativeDays = f.relative_days.sorted { $0.key.count > $1.key.count }.map { (Cue($0.key), $0.value) }
+        homeTimeMarkers = f.home_time_markers
+        localTimeMarkers = f.local_time_markers
+        meetingCues = f.meeting_cues.map(Cue.init)
+        telephoneCues = (f.format_cues["telephone"] ?? []).map(Cue.init)
+        videoCues = (f.format_cues["video"] ?? []).map(Cue.init)
+        inPersonOverrides = f.in_person_overrides.map(Cue.init)
+        // Longest first, so that "Prime Minister" wins over "Minister" and "H.E." over "HE".
+        honorifics = f.honorifics.sorted { $0.count > $1.count }
+        nameSuffixes = f.name_suffixes
+        titles = f.titles.sorted { $0.count > $1.count }
+        titleOf = f.title_of.sorted { $0.count > $1.count }
+        presenceCues = f.presence_cues.map(Cue.init)
+        spokespersonCues = f.spokesperson_cues.map(Cue.init)
+        jointSubjects = f.joint_subjects.map(Cue.init)
+        jointVerbs = f.joint_verbs.map(Cue.init)
+        unilateralVerbs = f.unilateral_verbs.map(Cue.init)
+        nonCommitment = f.non_commitment.map(Cue.init)
+        boilerplate = f.boilerplate
+        overviewCues = f.overview_cues.map(Cue.init)
+        hostVisitCues = f.host_visit_cues
+    }
+}
+
+/// One topic of the vocabulary with its cue words per language.
+public struct Topic: Sendable {
+    public let slug: String
+    public let label: String
+    public let covers: String
+    let cues: [String: [Cue]]
+}
+
+/// A side that can meet: a state, a sub-national government or an organisation.
+public struct Party: Sendable {
+    public let code: String
+    /// `state`, `subdivision` or `organization`.
+    public let kind: String
+    public let nameEn: String
+    public let nameFr: String?
+    public let nameJa: String?
+    /// Every spelling that names the party, in any language.
+    public let spellings: [String]
+}
+
+/// The language knowledge under `Data/`, loaded once from the copy embedded in the binary.
+public final class LanguageData: Sendable {
+    /// The shared instance, built from the embedded data on first use.
+    public static let shared: LanguageData = {
+        do { return try LanguageData(files: EmbeddedData.files) } catch {
+            fatalError("The embedded Data/ is invalid: \(error)")
+        }
+    }()
+
+    /// Profiles by ISO 639-1 code.
+    public let languages: [String: LanguageProfile]
+    /// The topic vocabulary, in the order of shared/spec/topics.md.
+    public let topics: [Topic]
+    /// Every known party, by code.
+    public let parties: [String: Party]
+    /// Folded spelling → party code, for spellings that name exactly one party.
+    let partyBySpelling: [String: String]
+    /// Spellings in Japanese script → party code (matched without folding).
+    let partyByJapaneseSpelling: [(String, String)]
+    /// The longest spelling, in words, so that lookups know how far to look.
+    let longestPartySpellingWords: Int
+
+    init(files: [String: String]) throws {
+        var languages: [String: LanguageProfile] = [:]
+        for (path, text) in files where path.hasPrefix("languages/") {
+            let profile = try LanguageProfile(json: text)
+            languages[profile.code] = profile
+        }
+        self.languages = languages
+
+        struct TopicFile: Decodable {
+            struct Entry: Decodable { let slug: String; let label: String; let covers: String; let cues: [String: [String]] }
+            let topics: [Entry]
+        }
+        let topicFile = try JSONDecoder().decode(TopicFile.self, from: Data((files["topics.json"] ?? "").utf8))
+        topics = topicFile.topics.map { entry in
+            Topic(slug: entry.slug, label: entry.label, covers: entry.covers, cues: entry.cues.mapValues { $0.map(Cue.init) })
+        }
+
+        struct PartyFile: Decodable {
+            struct Entry: Decodable {
+                let code: String
+                let kind: String
+                let names: [String: String?]
+                let spellings: [String: [String]]
+            }
+            let parties: [Entry]
+        }
+        let partyFile = try JSONDecoder().decode(PartyFile.self, from: Data((files["parties.json"] ?? "").utf8))
+        var parties: [String: Party] = [:]
+        var owners: [String: Set<String>] = [:]
+        var japanese: [(String, String)] = []
+        var longest = 1
+        for entry in partyFile.parties {
+            let spellings = Array(Set(entry.spellings.values.flatMap { $0 } + [entry.code]))
+            parties[entry.code] = Party(
+                code: entry.code, kind: entry.kind, nameEn: (entry.names["en"] ?? nil) ?? entry.code,
+                nameFr: entry.names["fr"] ?? nil, nameJa: entry.names["ja"] ?? nil, spellings: spellings)
+            for spelling in spellings {
+                if spelling.unicodeScalars.contains(where: TextFolding.isJapaneseScalar) {
+                    japanese.append((spelling, entry.code))
+                } else {
+                    owners[TextFolding.fold(spelling), default: []].insert(entry.code)
+                    longest = max(longest, spelling.split(separator: " ").count)
+                }
+            }
+        }
+        self.parties = parties
+        // A spelling shared by two parties ("Congo") names neither.
+        partyBySpelling = owners.compactMapValues { $0.count == 1 ? $0.first : nil }
+        partyByJapaneseSpelling = japanese.sorted { $0.0.count > $1.0.count }
+        longestPartySpellingWords = longest
+    }
+
+    /// The party that `text` names ("Japan", "Japon", "japonais", "日本", "JPN", "OTAN"), or `nil`.
+    public func party(named text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let code = partyBySpelling[TextFolding.fold(trimmed)] { return code }
+        if let code = partyByJapaneseSpelling.first(where: { $0.0 == trimmed })?.1 { return code }
+        let upper = trimmed.uppercased()
+        return parties[upper] != nil ? upper : nil
+    }
+
+    /// The profile for `code`, falling back to English for languages without one.
+    public func profile(_ code: String) -> LanguageProfile {
+        languages[code] ?? languages["en"]!
+    }
+}

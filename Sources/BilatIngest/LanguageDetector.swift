@@ -1,0 +1,30 @@
+import Foundation
+
+/// Tells which language a readout is written in: Japanese by its script, otherwise by the share
+/// of each language's common words (`stopwords` in `Data/languages`).
+public struct LanguageDetector: Sendable {
+    let profiles: [LanguageProfile]
+
+    public init(profiles: [LanguageProfile]) {
+        self.profiles = profiles
+    }
+
+    /// The ISO 639-1 code of `text`'s language; `en` when nothing tells.
+    public func detect(_ text: String) -> String {
+        let sample = text.prefix(4000)
+        var japanese = 0
+        var letters = 0
+        for scalar in sample.unicodeScalars where CharacterSet.letters.contains(scalar) {
+            letters += 1
+            if TextFolding.isJapaneseScalar(scalar) { japanese += 1 }
+        }
+        if letters > 0 && japanese * 5 > letters { return "ja" }
+        let words = sample.lowercased().split { !$0.isLetter && $0 != "'" }.map(String.init)
+        var best = ("en", 0)
+        for profile in profiles where !profile.stopwords.isEmpty {
+            let hits = words.reduce(0) { $0 + (profile.stopwords.contains($1) ? 1 : 0) }
+            if hits > best.1 { best = (profile.code, hits) }
+        }
+        return best.0
+    }
+}

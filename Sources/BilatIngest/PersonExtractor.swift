@@ -1,0 +1,289 @@
+import Foundation
+
+/// A person as one sentence names them.
+struct PersonMention: Equatable, Sendable {
+    /// The name tokens as written, honorifics and suffixes removed ("Michael R. Pompeo", "ISHIBA Shigeru").
+    var nameTokens: [String]
+    var title: String?
+    var party: String?
+    /// Offset of the mention in the sentence (Characters).
+    var start: Int
+    var end: Int
+
+    /// The family name in usual case: the capitalised part in MOFA style ("TALL SALL" → "Tall Sall"),
+    /// else from the first name particle ("von der Leyen") or the last word.
+    var familyName: String { Self.split(nameTokens).family }
+    var givenName: String? { Self.split(nameTokens).given }
+
+    static let particles: Set<String> = ["von", "van", "der", "den", "de", "du", "da", "dos", "bin", "al", "el", "le", "la", "ter", "di"]
+
+    static func split(_ tokens: [String]) -> (family: String, given: String?) {
+        let words = tokens.filter { !isInitial($0) }.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
+        guard !words.isEmpty else { return (tokens.joined(separator: " "), nil) }
+        let caps = words.filter(isAllCaps)
+        if !caps.isEmpty && caps.count < words.count {
+            let family = caps.map(titleCased).joined(separator: " ")
+            let given = words.filter { !isAllCaps($0) }.joined(separator: " ")
+            return (family, given.isEmpty ? nil : given)
+        }
+        if words.count == 1 { return (titleCasedIfCaps(words[0]), nil) }
+        if let particle = words.dropFirst().firstIndex(where: { particles.contains($0.lowercased()) && $0.first!.isLowercase }) {
+            return (words[particle...].joined(separator: " "), words[..<particle].joined(separator: " "))
+        }
+        let given = words.dropLast().map(titleCasedIfCaps).joined(separator: " ")
+        return (titleCasedIfCaps(words.last!), given.isEmpty ? nil : given)
+    }
+
+    static func isInitial(_ word: String) -> Bool { word.count == 2 && word.hasSuffix(".") && word.first!.isUppercase }
+    static func isAllCaps(_ word: String) -> Bool {
+        let letters = word.filter(\.isLetter)
+        return letters.count >= 2 && letters.allSatisfy(\.isUppercase)
+    }
+    static func titleCased(_ word: String) -> String {
+        word.split(separator: "-", omittingEmptySubsequences: false).map { part in
+            part.prefix(1).uppercased() + part.dropFirst().lowercased()
+        }.joined(separator: "-")
+    }
+    static func titleCasedIfCaps(_ word: String) -> String { isAllCaps(word) ? titleCased(word) : word }
+}
+
+/// Finds people in a sentence by the grammar of titles and names in each language:
+/// "Mr. ISHIBA Shigeru, Prime Minister of Japan", "H.E. Mr. Mark Rutte, Secretary General of NATO",
+/// "le Premier ministre ISHIBA Shigeru", "UK Foreign Secretary Jeremy Hunt", "President Macron".
+/// Honorifics are not names; a title keeps the text's own words.
+struct PersonExtractor: Sendable {
+    let profile: LanguageProfile
+    let parties: PartyResolver
+    private let titles: [[String]]
+    private let honorifics: [[String]]
+    private let prepositions: [[String]]
+    private let stopNames: Set<String>
+
+    init(profile: LanguageProfile, parties: PartyResolver, data: LanguageData) {
+        self.profile = profile
+        self.parties = parties
+        titles = profile.titles.map { Tokenizer.tokens($0).map(\.folded) }.sorted { $0.count > $1.count }
+        honorifics = data.languages.values.flatMap(\.honorifics).map { Tokenizer.tokens($0).map(\.folded) }.sorted { $0.count > $1.count }
+        prepositions = profile.titleOf.map { Tokenizer.tokens($0).map(\.folded) }.sorted { $0.count > $1.count }
+        var stop = Set(data.languages.values.flatMap { p in p.titles.flatMap { Tokenizer.tokens($0).map(\.folded) } })
+        stop.formUnion(data.languages.values.flatMap { Array($0.months.keys) + Array($0.weekdays.keys) })
+        stop.formUnion(["the", "le", "la", "les", "l'", "il", "elle", "they", "he", "she", "both", "his", "her", "their", "and", "et",
+                        "on", "in", "at", "with", "avec", "en", "au", "of", "de", "du", "des", "a", "an", "this", "that", "ce", "cette",
+                        "readout", "press", "release", "statement", "meeting", "rencontre", "entretien", "call", "talks", "summit",
+                        "sommet", "office", "spokesperson", "following", "after", "during", "lors", "today", "aujourd'hui",
+                        "monsieur", "madame", "excellency", "majesty", "royal", "highness", "government", "gouvernement",
+                        "foreign", "affairs", "affaires", "etrangeres", "defense", "defence", "national", "security", "state", "etat",
+                        "republic", "republique", "kingdom", "federal", "federation", "union", "council", "commission", "ministry",
+                        "minister", "ministre", "department", "house", "white", "downing", "street", "g7", "g20", "g8", "jr.", "jr"])
+        stopNames = stop
+    }
+
+    /// Every person named in `sentence`, in order; overlapping readings keep the fullest one.
+    func mentions(in sentence: String) -> [PersonMention] {
+        let tokens = Tokenizer.tokens(sentence)
+        var found: [PersonMention] = []
+        var i = 0
+        while i < tokens.count {
+            if let (mention, next) = nameThenTitle(tokens, at: i) ?? titleThenName(tokens, at: i) ?? honorificName(tokens, at: i) {
+                found.append(mention)
+                i = max(next, i + 1)
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    // MARK: Grammar
+
+    /// "TITLE [of PARTY] [,] NAME [of PARTY]" and, in French, "le TITLE … NAME" with a capitalised family name.
+    private func titleThenName(_ t: [Token], at i: Int) -> (PersonMention, Int)? {
+        guard let titleEnd = matchTitle(t, at: i) else { return nil }
+        var party = qualifier(before: i, t)
+        var k = titleEnd
+        var titleLast = titleEnd
+        if let (code, end) = partyPhrase(t, at: k) {
+            party = code
+            k = end
+            titleLast = end
+        }
+        if k < t.count, t[k].text == "," { k += 1 }
+        k = skipHonorifics(t, at: k)
+        if let (name, end) = nameRun(t, at: k) {
+            var mention = PersonMention(nameTokens: name, title: text(t, i, titleLast), party: party, start: t[i].start, end: t[end - 1].end)
+            if let (code, after) = ofParty(t, at: end) {
+                if mention.party == nil { mention.party = code }
+                return (mention, after)
+            }
+            return (mention, end)
+        }
+        // French style puts a long title before a name whose family part is in capitals:
+        // "le ministre des Affaires étrangères et de la Défense NAKATANI Gen".
+        guard profile.code == "fr" else { return nil }
+        var j = titleLast
+        while j < t.count && j - titleLast < 16 {
+            if [",", ";", ":", "."].contains(t[j].text) { break }
+            if t[j].isAllCaps && !stopNames.contains(t[j].folded) && parties.party(tokens: t[j..<(j + 1)], language: profile.code) == nil {
+                // The given name may stand before the family name: "Mark RUTTE".
+                var nameStart = j
+                let before = j - 1
+                if before >= titleLast, t[before].isWord, t[before].isCapitalized, !t[before].isAllCaps,
+                   !stopNames.contains(t[before].folded), parties.party(tokens: t[before..<j], language: profile.code) == nil {
+                    nameStart = before
+                }
+                guard let (name, end) = nameRun(t, at: nameStart) else { return nil }
+                var mention = PersonMention(nameTokens: name, title: text(t, i, nameStart), party: party, start: t[i].start, end: t[end - 1].end)
+                if mention.party == nil { mention.party = partiesInside(t, i, nameStart).last }
+                return (mention, end)
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// "[HON] NAME, [the] TITLE … ," — the title runs to the next comma.
+    private func nameThenTitle(_ t: [Token], at i: Int) -> (PersonMention, Int)? {
+        let k = skipHonorifics(t, at: i)
+        let hadHonorific = k > i
+        guard let (name, end) = nameRun(t, at: k), end < t.count, t[end].text == "," else { return nil }
+        var j = end + 1
+        if j < t.count, ["the", "le", "la", "l'"].contains(t[j].folded) { j += 1 }
+        guard let titleEnd = matchTitle(t, at: j) else { return nil }
+        guard hadHonorific || name.count >= 2 else { return nil }
+        var last = titleEnd
+        var depth = 0
+        while last < t.count && last - j < 24 {
+            let w = t[last].text
+            if w == "(" { depth += 1 } else if w == ")" { if depth == 0 { break }; depth -= 1 }
+            if depth == 0 && [",", ";", ":", "."].contains(w) { break }
+            if depth == 0 && ["who", "qui", "which", "lequel", "laquelle"].contains(t[last].folded) { break }
+            last += 1
+        }
+        // Stop before a verb phrase that is not part of the title ("… of Japan held a meeting").
+        let title = text(t, j, last)
+        let party = partiesInside(t, j, last).last ?? qualifier(before: j, t)
+        return (PersonMention(nameTokens: name, title: title, party: party, start: t[i].start, end: t[max(last - 1, end)].end), last)
+    }
+
+    /// "Mr. RUTTE", "M. RUTTE", "Mme TALL SALL": a name known by its honorific alone.
+    private func honorificName(_ t: [Token], at i: Int) -> (PersonMention, Int)? {
+        let k = skipHonorifics(t, at: i)
+        guard k > i, let (name, end) = nameRun(t, at: k) else { return nil }
+        return (PersonMention(nameTokens: name, title: nil, party: nil, start: t[i].start, end: t[end - 1].end), end)
+    }
+
+    // MARK: Pieces
+
+    private func matchTitle(_ t: [Token], at i: Int) -> Int? {
+        guard i < t.count, t[i].isWord else { return nil }
+        for title in titles where i + title.count <= t.count {
+            if zip(title, t[i..<(i + title.count)]).allSatisfy({ $0 == $1.folded }) {
+                // English titles are capitalised when they stand before a name ("President Macron").
+                if profile.code == "en" && !t[i].isCapitalized { continue }
+                return i + title.count
+            }
+        }
+        return nil
+    }
+
+    private func isTitleWord(_ token: Token) -> Bool { titles.contains { $0.contains(token.folded) } }
+
+    private func skipHonorifics(_ t: [Token], at i: Int) -> Int {
+        var k = i
+        var progressed = true
+        while progressed && k < t.count {
+            progressed = false
+            for h in honorifics where k + h.count <= t.count {
+                if zip(h, t[k..<(k + h.count)]).allSatisfy({ $0 == $1.folded }) && t[k].isCapitalized {
+                    // "Mr" written without its period is still an honorific; "M" alone needs the period.
+                    k += h.count
+                    progressed = true
+                    break
+                }
+            }
+        }
+        return k
+    }
+
+    /// A run of 1–5 name words starting at `i`: capitalised words, initials, particles inside.
+    private func nameRun(_ t: [Token], at i: Int) -> ([String], Int)? {
+        var words: [String] = []
+        var k = i
+        while k < t.count && words.count < 6 {
+            let token = t[k]
+            guard token.isWord, token.text.first!.isLetter else { break }
+            if token.isCapitalized {
+                if stopNames.contains(token.folded) { break }
+                // A party name is not a person's name ("Japan", "NATO").
+                if !PersonMention.isInitial(token.text) && parties.party(tokens: t[k..<(k + 1)], language: profile.code) != nil { break }
+                words.append(token.text)
+                k += 1
+                continue
+            }
+            // Lower-case particles inside a name: "Ursula von der Leyen".
+            if !words.isEmpty, PersonMention.particles.contains(token.text), k + 1 < t.count, t[k + 1].isCapitalized, !stopNames.contains(t[k + 1].folded) || t[k + 1].isAllCaps {
+                if profile.code == "fr" && ["de", "du", "la", "le"].contains(token.text) { break }
+                words.append(token.text)
+                k += 1
+                continue
+            }
+            break
+        }
+        // ", Jr." after a name belongs to it.
+        if k + 1 < t.count, t[k].text == ",", profile.nameSuffixes.contains(t[k + 1].text) { k += 2 }
+        while let last = words.last, PersonMention.particles.contains(last) { words.removeLast(); k -= 1 }
+        guard !words.isEmpty, !words.allSatisfy(PersonMention.isInitial) else { return nil }
+        return (words, k)
+    }
+
+    /// "of Japan", "of the French Republic", "de l’Organisation du traité de l’Atlantique nord (OTAN)".
+    private func partyPhrase(_ t: [Token], at i: Int) -> (String, Int)? {
+        for prep in prepositions where i + prep.count < t.count {
+            guard zip(prep, t[i..<(i + prep.count)]).allSatisfy({ $0 == $1.folded }) else { continue }
+            let start = i + prep.count
+            for length in stride(from: min(9, t.count - start), through: 1, by: -1) {
+                if let code = parties.party(tokens: t[start..<(start + length)], language: profile.code) {
+                    var end = start + length
+                    // A parenthesised acronym: "(OTAN)".
+                    if end + 2 < t.count, t[end].text == "(", t[end + 2].text == ")", parties.party(tokens: t[(end + 1)..<(end + 2)], language: profile.code) != nil {
+                        end += 3
+                    }
+                    return (code, end)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// "… Morrison of Australia": a party after the name.
+    private func ofParty(_ t: [Token], at i: Int) -> (String, Int)? {
+        guard i < t.count, ["of", "de", "du"].contains(t[i].folded) || (i + 1 < t.count && t[i].folded == "de" && t[i + 1].folded == "l'") else { return nil }
+        return partyPhrase(t, at: i)
+    }
+
+    /// The party named right before a title: "UK Foreign Secretary", "the Japanese Prime Minister".
+    private func qualifier(before i: Int, _ t: [Token]) -> String? {
+        for length in stride(from: min(3, i), through: 1, by: -1) {
+            if let code = parties.party(tokens: t[(i - length)..<i], language: profile.code) { return code }
+        }
+        return nil
+    }
+
+    private func partiesInside(_ t: [Token], _ from: Int, _ to: Int) -> [String] {
+        guard from < to, to <= t.count else { return [] }
+        let phrase = String(text(t, from, to))
+        return parties.mentions(in: phrase, language: profile.code).map(\.code)
+    }
+
+    /// The original text from token `from` up to (not including) token `to`.
+    private func text(_ t: [Token], _ from: Int, _ to: Int) -> String {
+        guard from < to, to <= t.count else { return "" }
+        // Rebuild with the sentence's own spacing from the token offsets.
+        var out = ""
+        for index in from..<to {
+            if index > from && t[index].start > t[index - 1].end { out += " " }
+            out += t[index].text
+        }
+        return out
+    }
+}

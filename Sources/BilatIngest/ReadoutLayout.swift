@@ -1,0 +1,196 @@
+import Foundation
+
+/// A sentence of the readout with where it starts in the text.
+public struct Sentence: Equatable, Sendable {
+    public let text: String
+    /// Offset of the first character in the readout text (in Characters).
+    public let offset: Int
+    /// Index of the paragraph (line) it belongs to.
+    public let paragraph: Int
+}
+
+/// The structure of a readout's text: title line, header lines (date line, office, place), the body
+/// paragraphs in order with repeats counted once, the sections under their headings, and sentences.
+public struct ReadoutLayout: Sendable {
+    public let title: String?
+    /// Short lines before the first sentence of the body: date line, issuing office, place.
+    public let headerLines: [String]
+    /// Body paragraphs (one per line), boilerplate and repeats removed, list markers kept.
+    public let paragraphs: [String]
+    public let sections: [Section]
+    public let sentences: [Sentence]
+
+    /// Reads the layout of `text` (already decoded, front matter removed).
+    public init(text: String, profile: LanguageProfile, allProfiles: [LanguageProfile]) {
+        var title: String?
+        var header: [String] = []
+        var paragraphs: [(text: String, offset: Int)] = []
+        var seen = Set<String>()
+        var sections: [Section] = []
+        var currentHeading: String?
+        var currentText: [String] = []
+        var bodyStarted = false
+        let boilerplate = allProfiles.flatMap(\.boilerplate)
+
+        func flushSection() {
+            if currentHeading != nil || !currentText.isEmpty {
+                sections.append(Section(heading: currentHeading, text: currentText.joined(separator: "\n")))
+            }
+            currentText = []
+        }
+
+        var offset = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            defer { offset += rawLine.count + 1 }
+            let line = rawLine.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{3000}")))
+            if line.isEmpty { continue }
+            let leading = rawLine.prefix { $0.isWhitespace }.count
+            if title == nil {
+                title = Self.stripMarkdownHeading(line)
+                continue
+            }
+            if Self.isBoilerplate(line, boilerplate) { continue }
+            // Before the body: the date line, the issuing office, the place — short lines that are not sentences.
+            if !bodyStarted && !Self.hasListMarker(line) && !Self.isMarkdownHeading(line)
+                && !Self.endsSentence(line) && line.count < 120 {
+                header.append(line)
+                continue
+            }
+            let isHeading = Self.isHeading(line)
+            // A paragraph repeated word for word (a page's copy-paste) is counted once.
+            guard seen.insert(line).inserted else { continue }
+            bodyStarted = true
+            if isHeading {
+                flushSection()
+                currentHeading = Self.stripListMarker(Self.stripMarkdownHeading(line))
+                continue
+            }
+            paragraphs.append((line, offset + leading))
+            currentText.append(line)
+        }
+        flushSection()
+
+        self.title = title
+        self.headerLines = header
+        self.paragraphs = paragraphs.map(\.text)
+        self.sections = sections
+        var sentences: [Sentence] = []
+        for (index, paragraph) in paragraphs.enumerated() {
+            // A list marker ("- ", "(1)") is layout, not part of the first sentence.
+            let body = Self.stripListMarker(paragraph.text)
+            let markerLength = paragraph.text.count - body.count
+            for (sentence, start) in SentenceSplitter.split(body, language: profile.code) {
+                sentences.append(Sentence(text: sentence, offset: paragraph.offset + markerLength + start, paragraph: index))
+            }
+        }
+        self.sentences = sentences
+    }
+
+    static func isBoilerplate(_ line: String, _ phrases: [String]) -> Bool {
+        let folded = TextFolding.fold(line)
+        return phrases.contains { phrase in
+            let p = TextFolding.fold(phrase)
+            // A boilerplate phrase is the whole line, or its start on a short line ("(Photo: …)").
+            return folded == p || (folded.hasPrefix(p) && (line.count < 80 || p.hasPrefix("(")))
+        }
+    }
+
+    /// A short line without closing punctuation: "1. Opening Remarks", "- Introduction", "## Trade".
+    static func isHeading(_ line: String) -> Bool {
+        if isMarkdownHeading(line) { return true }
+        let body = stripListMarker(line)
+        guard !body.isEmpty, body.count <= 80, !endsSentence(body) else { return false }
+        let words = body.split(separator: " ").count
+        return words <= 10 && !body.hasSuffix(",") && !body.hasSuffix(":") && body.first.map { !$0.isLowercase } ?? false
+    }
+
+    static func endsSentence(_ line: String) -> Bool {
+        var trimmed = Substring(line)
+        while let last = trimmed.last, "\"”’»)）」".contains(last) { trimmed = trimmed.dropLast() }
+        guard let last = trimmed.last else { return false }
+        return ".。!?！？:;：".contains(last)
+    }
+
+    static func isMarkdownHeading(_ line: String) -> Bool {
+        guard line.hasPrefix("#") else { return false }
+        let rest = line.drop { $0 == "#" }
+        return rest.first == " " && !rest.trimmingCharacters(in: .whitespaces).isEmpty
+    }
+
+    static func stripMarkdownHeading(_ line: String) -> String {
+        guard line.hasPrefix("#") else { return line }
+        let stripped = line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)
+        return stripped.isEmpty ? line : stripped
+    }
+
+    private static let listMarker = Pattern(#"^(?:[-•*·▪◆■●]\s+|\d{1,2}[.)]\s+|\(\d{1,2}\)\s*|[（(][0-9０-９]{1,2}[）)]\s*|[a-z][.)]\s+|[IVX]{1,4}[.)]\s+)"#, caseInsensitive: false)
+
+    static func hasListMarker(_ line: String) -> Bool { listMarker.firstMatch(in: line) != nil }
+
+    static func stripListMarker(_ line: String) -> String {
+        guard let m = listMarker.firstMatch(in: line) else { return line }
+        return String(line[m.range.upperBound...]).trimmingCharacters(in: .whitespaces)
+    }
+}
+
+/// Splits a paragraph into sentences, keeping abbreviations ("Mr.", "U.S.", "H.E.", "p.m.") inside.
+public enum SentenceSplitter {
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "nos", "vs", "etc", "e.g", "i.e", "gen", "lt", "col", "sen", "rep",
+        "gov", "prof", "hon", "rt", "h.e", "u.s", "u.k", "u.n", "a.m", "p.m", "m", "mm", "p", "pp", "art", "approx", "fig",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "s.e", "h.r.h", "d.c", "inc", "co",
+    ]
+
+    /// The sentences of `paragraph` with their offsets (in Characters) inside it.
+    public static func split(_ paragraph: String, language: String) -> [(String, Int)] {
+        var result: [(String, Int)] = []
+        let chars = Array(paragraph)
+        var start = 0
+        var i = 0
+        func emit(_ end: Int) {
+            let piece = String(chars[start..<end])
+            let trimmed = piece.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty {
+                let lead = piece.prefix { $0.isWhitespace }.count
+                result.append((trimmed, start + lead))
+            }
+            start = end
+        }
+        while i < chars.count {
+            let c = chars[i]
+            if c == "。" || c == "！" || c == "？" {
+                var end = i + 1
+                while end < chars.count, "」』）)".contains(chars[end]) { end += 1 }
+                emit(end)
+                i = end
+                continue
+            }
+            if c == "." || c == "!" || c == "?" {
+                var end = i + 1
+                while end < chars.count, "\"”’»)".contains(chars[end]) { end += 1 }
+                guard end < chars.count, chars[end] == " " || chars[end] == "\u{00A0}" else { i += 1; continue }
+                var next = end
+                while next < chars.count, chars[next] == " " || chars[next] == "\u{00A0}" { next += 1 }
+                guard next < chars.count else { i += 1; continue }
+                let n = chars[next]
+                let startsSentence = n.isUppercase || n.isNumber || "\"“«‘(".contains(n)
+                if c == "." && (!startsSentence || isAbbreviation(chars, before: i)) { i += 1; continue }
+                emit(end)
+                i = end
+                continue
+            }
+            i += 1
+        }
+        emit(chars.count)
+        return result
+    }
+
+    /// Whether the word ending at `dot` is an abbreviation or an initial ("R." in "Michael R. Pompeo").
+    private static func isAbbreviation(_ chars: [Character], before dot: Int) -> Bool {
+        var s = dot
+        while s > 0, !chars[s - 1].isWhitespace, chars[s - 1] != "(" { s -= 1 }
+        let word = String(chars[s..<dot])
+        if word.count == 1, word.first?.isUppercase == true { return true }
+        return abbreviations.contains(word.lowercased())
+    }
+}

@@ -1,0 +1,422 @@
+import Foundation
+
+/// A readout to import: its bytes and what is known of where they came from.
+public struct ReadoutInput: Sendable {
+    public var bytes: Data
+    /// The base name of the file ("-" for standard input).
+    public var fileName: String
+    public var url: String?
+
+    public init(bytes: Data, fileName: String, url: String? = nil) {
+        self.bytes = bytes
+        self.fileName = fileName
+        self.url = url
+    }
+}
+
+/// What the parser read: the record, and the text it was read from (stored verbatim beside the bytes).
+public struct ParsedReadout: Sendable {
+    public var record: MeetingRecord
+    /// The readout text as read: decoded, line endings normalised, front matter removed.
+    public var text: String
+    public var mediaType: String
+}
+
+/// Reads one readout (text or Markdown) into a meeting record, using the language knowledge in `Data/`.
+///
+/// Every fact comes from the text's own grammar; what the text does not state stays `nil`, with a
+/// reason in `needsReview` where a person should look.
+public struct ReadoutParser: Sendable {
+    let data: LanguageData
+    let parties: PartyResolver
+    let detector: LanguageDetector
+
+    public init(data: LanguageData = .shared) {
+        self.data = data
+        self.parties = PartyResolver(data: data)
+        self.detector = LanguageDetector(profiles: Array(data.languages.values))
+    }
+
+    /// Parses `input` (UTF-8/UTF-16 text or Markdown, optional front matter).
+    public func parse(_ input: ReadoutInput) throws -> ParsedReadout {
+        let decoded = try SourceDecoder.decode(input.bytes)
+        let (matter, body) = try FrontMatter.split(decoded)
+        guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw IngestError.empty }
+        let sha = SHA256.hex(input.bytes)
+        let mediaType = input.fileName.lowercased().hasSuffix(".md") ? "text/markdown" : "text/plain"
+        let source = SourceInfo(file: input.fileName, sha256: sha, url: matter?.fields["url"] ?? input.url, importedAt: nil)
+        let record = read(text: body, matter: matter, source: source)
+        return ParsedReadout(record: record, text: body, mediaType: mediaType)
+    }
+
+    /// Reads the facts of a readout text.
+    public func read(text: String, matter: FrontMatter?, source: SourceInfo) -> MeetingRecord {
+        let language = matter?.fields["language"]?.lowercased() ?? detector.detect(text)
+        let profile = data.profile(language)
+        let layout = ReadoutLayout(text: text, profile: profile, allProfiles: Array(data.languages.values))
+        let reading = ReadoutReading(parser: self, profile: profile, layout: layout, matter: matter)
+        return reading.record(language: language, source: source)
+    }
+}
+
+/// The work of reading one readout, step by step; each step uses the results of the ones before.
+struct ReadoutReading {
+    let parser: ReadoutParser
+    let profile: LanguageProfile
+    let layout: ReadoutLayout
+    let matter: FrontMatter?
+    let grammar: DateGrammar
+    let people: PersonExtractor
+    /// The sentence that says who met whom, when and how.
+    let leadIndex: Int?
+    var needsReview: [String] = []
+
+    init(parser: ReadoutParser, profile: LanguageProfile, layout: ReadoutLayout, matter: FrontMatter?) {
+        self.parser = parser
+        self.profile = profile
+        self.layout = layout
+        self.matter = matter
+        self.grammar = DateGrammar(profile: profile)
+        self.people = PersonExtractor(profile: profile, parties: parser.parties, data: parser.data)
+        let sentences = layout.sentences
+        let spokesperson = profile.spokespersonCues
+        leadIndex = sentences.indices.first { index in
+            let s = sentences[index].text
+            let folded = TextFolding.fold(s)
+            if spokesperson.contains(where: { $0.matches(text: s, folded: folded) }) && s.count < 120 { return false }
+            return profile.meetingCues.contains { $0.matches(text: s, folded: folded) }
+        } ?? (sentences.isEmpty ? nil : 0)
+    }
+
+    var lead: String { leadIndex.map { layout.sentences[$0].text } ?? "" }
+
+    func record(language: String, source: SourceInfo) -> MeetingRecord {
+        var review: [String] = []
+        let date = meetingDate(review: &review)
+        let (startTime, duration) = clock()
+        let format = meetingFormat()
+        var (participants, partyCodes) = participantsAndParties(review: &review)
+        if let listed = matter?.lists["parties"], !listed.isEmpty {
+            partyCodes = listed.map { parser.data.party(named: $0) ?? $0.uppercased() }
+        }
+        let tagger = TopicTagger(topics: parser.data.topics, language: profile.code)
+        let commitments = findCommitments(participants: participants, parties: partyCodes, tagger: tagger)
+        var topics = Set<String>()
+        for sentence in layout.sentences { topics.formUnion(tagger.topics(of: sentence.text)) }
+        let orderedTopics = parser.data.topics.map(\.slug).filter(topics.contains)
+        if participants.isEmpty { review.append("no participants found") }
+        for p in participants where p.role == .principal && p.party == nil {
+            review.append("no party found for \(p.name)")
+        }
+        if partyCodes.count < 2 { review.append("no counterpart found") }
+        return MeetingRecord(
+            title: matter?.fields["title"] ?? layout.title,
+            language: language,
+            date: date,
+            startTime: startTime,
+            durationMinutes: duration,
+            format: format,
+            venue: venue(),
+            parties: partyCodes,
+            participants: participants,
+            topics: orderedTopics,
+            commitments: commitments,
+            sections: layout.sections,
+            needsReview: review,
+            source: source)
+    }
+
+    // MARK: When
+
+    /// The publication date: front matter `published`, else the first full date among the header lines
+    /// (the date line), else a full date in a sentence that says when the text was issued.
+    func documentDate() -> DayMention? {
+        if let published = matter?.fields["published"], let day = grammar.days(in: published).first(where: { $0.year != nil }) {
+            return day
+        }
+        for line in layout.headerLines {
+            if let day = grammar.days(in: line).first(where: { $0.iso != nil }) { return day }
+        }
+        // "The press release issued by … on 27 October 2025." before the lead.
+        for sentence in layout.sentences.prefix(leadIndex ?? 0) {
+            if let day = grammar.days(in: sentence.text).first(where: { $0.iso != nil }) { return day }
+        }
+        if let title = layout.title, let day = grammar.days(in: title).first(where: { $0.iso != nil }) { return day }
+        return nil
+    }
+
+    func meetingDate(review: inout [String]) -> String? {
+        if let fixed = matter?.fields["date"] {
+            if let day = grammar.days(in: fixed).first, let iso = day.iso { return iso }
+        }
+        let published = documentDate()
+        if let day = grammar.days(in: lead).first {
+            if let iso = day.iso { return iso }
+            guard let published, let year = published.year else {
+                review.append("no year in text")
+                return nil
+            }
+            // A meeting on December 30 reported on January 2 took place the year before.
+            let later = (day.month, day.day) > (published.month, published.day)
+            return DayMention(year: later ? year - 1 : year, month: day.month, day: day.day, position: 0).iso
+        }
+        if let offset = grammar.relativeDay(in: lead) {
+            guard let published, let iso = published.iso else {
+                review.append("no year in text")
+                return nil
+            }
+            return Self.shift(iso, days: offset)
+        }
+        if let weekday = grammar.weekday(in: lead), let iso = published?.iso {
+            return Self.latest(weekday: weekday, onOrBefore: iso)
+        }
+        if published != nil {
+            review.append("meeting date not stated; only the publication date is")
+        } else {
+            review.append("no date in text")
+        }
+        return nil
+    }
+
+    static func calendar() -> Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }
+
+    static func parse(_ iso: String) -> Date? {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        return calendar().date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
+    }
+
+    static func format(_ date: Date) -> String {
+        let c = calendar().dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+    }
+
+    static func shift(_ iso: String, days: Int) -> String? {
+        guard let date = parse(iso), let moved = calendar().date(byAdding: .day, value: days, to: date) else { return nil }
+        return format(moved)
+    }
+
+    static func latest(weekday: Int, onOrBefore iso: String) -> String? {
+        guard let date = parse(iso) else { return nil }
+        let current = calendar().component(.weekday, from: date)
+        return shift(iso, days: -((current - weekday + 7) % 7))
+    }
+
+    /// The start time (local time as stated first) and the meeting's own duration, from the lead sentence.
+    func clock() -> (String?, Int?) {
+        let times = grammar.times(in: lead)
+        let start = times.first(where: { !$0.isHomeTime }) ?? times.first
+        let duration = grammar.durations(in: lead).first?.minutes
+        return (start?.text, duration)
+    }
+
+    // MARK: How
+
+    func meetingFormat() -> MeetingFormat {
+        let opening = ([layout.title ?? ""] + [lead]).joined(separator: "\n")
+        let folded = TextFolding.fold(opening)
+        if profile.videoCues.contains(where: { $0.matches(text: opening, folded: folded) }) { return .video }
+        if profile.telephoneCues.contains(where: { $0.matches(text: opening, folded: folded) }) {
+            let leadFolded = TextFolding.fold(lead)
+            if profile.inPersonOverrides.contains(where: { $0.matches(text: lead, folded: leadFolded) })
+                && !profile.telephoneCues.contains(where: { $0.matches(text: lead, folded: leadFolded) }) {
+                return .inPerson
+            }
+            return .telephone
+        }
+        return .inPerson
+    }
+
+    /// "in Ankara", "à Paris" in the lead sentence, where the place is not a party.
+    func venue() -> String? {
+        let pattern = Pattern(#"(?:\bin|\bà)\s+(\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?)(?=\s+(?:today|this|on|le|ce|,)|[,.;]|$)"#, caseInsensitive: false)
+        for m in pattern.matches(in: lead) {
+            guard let place = m.group(1) else { continue }
+            let tokens = Tokenizer.tokens(place)
+            if parser.parties.party(tokens: tokens[...], language: profile.code) != nil { continue }
+            if profile.months[TextFolding.fold(place)] != nil { continue }
+            return place
+        }
+        return nil
+    }
+
+    // MARK: Who
+
+    /// One person, gathered from every mention.
+    struct Person {
+        var tokens: [String]
+        var family: String
+        var given: String?
+        var title: String?
+        var party: String?
+        var firstSeen: Int
+        var titleFromHeadline: Bool
+        var inLead = false
+        var inTitle = false
+        var attendee = false
+        var excluded = false
+    }
+
+    func participantsAndParties(review: inout [String]) -> ([Participant], [String]) {
+        var persons: [Person] = []
+        func merge(_ mention: PersonMention, order: Int) -> Int {
+            let familyKey = TextFolding.key(mention.familyName)
+            if let index = persons.firstIndex(where: { TextFolding.key($0.family) == familyKey }) {
+                if persons[index].given == nil, let given = mention.givenName {
+                    persons[index].given = given
+                    persons[index].tokens = mention.nameTokens
+                    persons[index].family = mention.familyName
+                }
+                // A title from the body (the text's full words) wins over the headline's short form.
+                if persons[index].title == nil || (persons[index].titleFromHeadline && order >= 0 && mention.title != nil) {
+                    persons[index].title = mention.title
+                    persons[index].titleFromHeadline = order < 0
+                }
+                if persons[index].party == nil { persons[index].party = mention.party }
+                return index
+            }
+            persons.append(Person(tokens: mention.nameTokens, family: mention.familyName, given: mention.givenName,
+                                  title: mention.title, party: mention.party, firstSeen: order, titleFromHeadline: order < 0))
+            return persons.count - 1
+        }
+        let presence = profile.presenceCues
+        let absence = ["who accompanied", "who was accompanying", "who is accompanying", "qui accompagnait", "qui accompagne",
+                       "on behalf of", "au nom de", "attributable to"].map(Cue.init)
+        let postPresence = ["also attended", "were present", "was present", "also present", "ont également participé",
+                            "a également participé", "a assisté", "ont assisté", "同席"].map(Cue.init)
+        if let title = layout.title {
+            for mention in people.mentions(in: title) {
+                let index = merge(mention, order: -1)
+                persons[index].inTitle = true
+            }
+        }
+        for (order, sentence) in layout.sentences.enumerated() {
+            let text = sentence.text
+            let folded = TextFolding.fold(text)
+            let mentions = people.mentions(in: text)
+            guard !mentions.isEmpty else { continue }
+            let presenceAt = presence.compactMap { $0.firstMatch(text: text, folded: folded).map { folded.distance(from: folded.startIndex, to: $0) } }.min()
+            let postPresenceAt = postPresence.compactMap { $0.firstMatch(text: text, folded: folded).map { folded.distance(from: folded.startIndex, to: $0) } }.min()
+            let absenceAt = absence.compactMap { $0.firstMatch(text: text, folded: folded).map { folded.distance(from: folded.startIndex, to: $0) } }.min()
+            let isSpokesperson = profile.spokespersonCues.contains { $0.matches(text: text, folded: folded) } && text.count < 120
+            for mention in mentions {
+                let index = merge(mention, order: order)
+                if isSpokesperson { persons[index].excluded = true; continue }
+                if let a = absenceAt, mention.start > a, !(presenceAt.map { $0 > a && mention.start > $0 } ?? false) {
+                    if !persons[index].inLead { persons[index].excluded = true }
+                    continue
+                }
+                if let p = presenceAt, mention.start > p {
+                    persons[index].attendee = true
+                } else if let p = postPresenceAt, mention.start < p, order != leadIndex || mentions.count > 2 {
+                    persons[index].attendee = true
+                } else if order == leadIndex {
+                    persons[index].inLead = true
+                    persons[index].excluded = false
+                }
+            }
+        }
+        var principals = persons.filter { ($0.inLead || $0.inTitle) && !$0.attendee && !$0.excluded }
+        if principals.isEmpty { principals = persons.filter { !$0.attendee && !$0.excluded }.prefix(2).map { $0 } }
+        let principalKeys = Set(principals.map { TextFolding.key($0.family) })
+        let attendees = persons.filter { $0.attendee && !$0.excluded && !principalKeys.contains(TextFolding.key($0.family)) }
+        principals.sort { $0.firstSeen < $1.firstSeen }
+
+        // Sides: each principal's party; a principal the text gives no side takes the side left over.
+        let home = homeParty(known: principals.compactMap(\.party))
+        for index in principals.indices where principals[index].party == nil {
+            principals[index].party = home
+        }
+        var codes: [String] = []
+        for p in principals { if let c = p.party, !codes.contains(c) { codes.append(c) } }
+        func participant(_ p: Person, _ role: ParticipantRole) -> Participant {
+            let given = p.given
+            let name = [given, p.family].compactMap { $0 }.joined(separator: " ")
+            return Participant(name: name, familyName: p.family, givenName: given, title: p.title, party: p.party, role: role)
+        }
+        var attendeeList = attendees
+        for index in attendeeList.indices where attendeeList[index].party == nil {
+            // Attendees are named in the publishing side's readout as its own delegation unless said otherwise.
+            attendeeList[index].party = codes.first
+        }
+        return (principals.map { participant($0, .principal) } + attendeeList.map { participant($0, .attendee) }, codes)
+    }
+
+    /// The side of a principal whom the text names by title alone: the party paired with a known one
+    /// ("Japan-NATO", "Japon – OTAN", "U.S.-Australia"), the host of a visit ("sa venue au Japon"), or the
+    /// state the text names most.
+    func homeParty(known: [String]) -> String? {
+        if let fixed = matter?.lists["parties"]?.first { return parser.data.party(named: fixed) }
+        let text = ([layout.title ?? ""] + layout.sentences.map(\.text)).joined(separator: "\n")
+        let mentions = parser.parties.mentions(in: text, language: profile.code)
+        // Pairs: two mentions joined by a hyphen or dash.
+        let chars = Array(text)
+        for (a, b) in zip(mentions, mentions.dropFirst()) where b.start > a.end {
+            let between = String(chars[a.end..<b.start]).trimmingCharacters(in: .whitespaces)
+            guard ["-", "–", "—", "‐", "/"].contains(between) else { continue }
+            if known.contains(a.code) && !known.contains(b.code) { return b.code }
+            if known.contains(b.code) && !known.contains(a.code) { return a.code }
+        }
+        // The host of a visit named in the lead: "during his visit to Japan", "à l’occasion de sa venue au Japon".
+        let leadMentions = parser.parties.mentions(in: lead, language: profile.code)
+        let leadChars = Array(lead)
+        for m in leadMentions where !known.contains(m.code) {
+            let before = TextFolding.fold(String(leadChars[max(0, m.start - 30)..<m.start]))
+            if profile.hostVisitCues.contains(where: { before.hasSuffix(TextFolding.fold($0) + " ") || before.hasSuffix(TextFolding.fold($0) + " the ") }) {
+                return m.code
+            }
+        }
+        var counts: [String: Int] = [:]
+        for m in mentions where !known.contains(m.code) && parser.data.parties[m.code]?.kind != "organization" {
+            counts[m.code, default: 0] += 1
+        }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+
+    // MARK: What they agreed
+
+    func findCommitments(participants: [Participant], parties: [String], tagger: TopicTagger) -> [Commitment] {
+        let detector = CommitmentDetector(profile: profile)
+        var result: [Commitment] = []
+        for sentence in layout.sentences {
+            guard let binding = detector.binding(of: sentence.text) else { continue }
+            let by: String?
+            switch binding {
+            case .joint:
+                by = Commitment.joint
+            case let .unilateral(verbStart, verbEnd, objectBound):
+                by = undertakingSide(sentence.text, verbStart: verbStart, verbEnd: verbEnd, objectBound: objectBound,
+                                     participants: participants, parties: parties)
+            }
+            guard let by else { continue }
+            result.append(Commitment(text: sentence.text, by: by, topics: tagger.topics(of: sentence.text), offset: sentence.offset))
+        }
+        return result
+    }
+
+    /// The side that undertakes: the person or party named before the verb, or after it for "obtained".
+    func undertakingSide(_ sentence: String, verbStart: Int, verbEnd: Int, objectBound: Bool,
+                         participants: [Participant], parties: [String]) -> String? {
+        let partyMentions = parser.parties.mentions(in: sentence, language: profile.code).filter { parties.contains($0.code) }
+        if objectBound {
+            return partyMentions.first { $0.start >= verbEnd }?.code
+        }
+        let folded = TextFolding.fold(sentence)
+        var best: (Int, String)?
+        for p in participants {
+            guard let party = p.party, let family = p.familyName else { continue }
+            if let r = folded.range(of: TextFolding.fold(family)) {
+                let at = folded.distance(from: folded.startIndex, to: r.lowerBound)
+                if at < verbStart && (best == nil || at > best!.0) { best = (at, party) }
+            }
+        }
+        for m in partyMentions where m.start < verbStart {
+            if best == nil || m.start > best!.0 { best = (m.start, m.code) }
+        }
+        return best?.1
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// A word or punctuation mark of a sentence, with its place in the sentence (in Characters).
+struct Token: Equatable, Sendable {
+    let text: String
+    let start: Int
+    let end: Int
+    var isWord: Bool { text.first.map { $0.isLetter || $0.isNumber } ?? false }
+    /// Folded form for comparisons: no case, no accents, ' for ’.
+    var folded: String { TextFolding.fold(text) }
+    var isCapitalized: Bool { text.first?.isUppercase ?? false }
+    /// "ISHIBA", "RUTTE": every letter a capital, at least two letters.
+    var isAllCaps: Bool {
+        let letters = text.filter(\.isLetter)
+        return letters.count >= 2 && letters.allSatisfy(\.isUppercase)
+    }
+}
+
+/// Splits a sentence into tokens the way the name and party grammar wants them: "U.S.", "H.E." and
+/// initials ("R.") keep their periods; French elisions ("l’", "d’") stand apart; a possessive "’s"
+/// is dropped; hyphenated words stay whole unless `splitHyphens`.
+enum Tokenizer {
+    static let keptPeriodWords: Set<String> = ["mr", "mrs", "ms", "dr", "jr", "sr", "st", "m", "prof", "hon", "rt"]
+
+    static func tokens(_ text: String, splitHyphens: Bool = false) -> [Token] {
+        let chars = Array(text)
+        var tokens: [Token] = []
+        var i = 0
+        func isWordChar(_ c: Character) -> Bool { c.isLetter || c.isNumber || c.unicodeScalars.first.map { CharacterSet.nonBaseCharacters.contains($0) } ?? false }
+        while i < chars.count {
+            let c = chars[i]
+            if c.isWhitespace { i += 1; continue }
+            if isWordChar(c) {
+                var j = i + 1
+                while j < chars.count {
+                    let d = chars[j]
+                    if isWordChar(d) { j += 1; continue }
+                    // Apostrophes and hyphens inside a word; periods inside an abbreviation ("U.S.", "H.E.").
+                    if (d == "'" || d == "’" || (!splitHyphens && (d == "-" || d == "‐"))) && j + 1 < chars.count && isWordChar(chars[j + 1]) {
+                        j += 1; continue
+                    }
+                    if d == "." && j + 1 < chars.count && chars[j + 1].isLetter && (j - i == 1 || chars[i..<j].contains(".")) {
+                        j += 1; continue
+                    }
+                    break
+                }
+                var word = String(chars[i..<j])
+                var end = j
+                // A closing period belongs to initials and abbreviations ("R.", "U.S.", "Mr.").
+                if j < chars.count && chars[j] == "." {
+                    let bare = word.lowercased()
+                    if word.count == 1 && word.first!.isUppercase || word.contains(".") || keptPeriodWords.contains(bare) {
+                        word += "."
+                        end = j + 1
+                    }
+                }
+                // French elision: "l’Organisation" → "l’" + "Organisation".
+                if let apostrophe = word.firstIndex(where: { $0 == "'" || $0 == "’" }) {
+                    let head = word[..<apostrophe].lowercased()
+                    if ["l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"].contains(head) {
+                        let cut = word.distance(from: word.startIndex, to: apostrophe) + 1
+                        tokens.append(Token(text: String(word.prefix(cut)), start: i, end: i + cut))
+                        word = String(word.dropFirst(cut))
+                        tokens.append(Token(text: word, start: i + cut, end: end))
+                        i = end
+                        continue
+                    }
+                    // Possessive: "Pompeo’s" → "Pompeo".
+                    let tail = word[apostrophe...].dropFirst().lowercased()
+                    if tail == "s" {
+                        let keep = word.distance(from: word.startIndex, to: apostrophe)
+                        tokens.append(Token(text: String(word.prefix(keep)), start: i, end: i + keep))
+                        i = end
+                        continue
+                    }
+                }
+                tokens.append(Token(text: word, start: i, end: end))
+                i = end
+                continue
+            }
+            tokens.append(Token(text: String(c), start: i, end: i + 1))
+            i += 1
+        }
+        return tokens
+    }
+
+    /// The key two spellings of a multi-word phrase share: folded, hyphens as spaces, no space after an apostrophe.
+    static func phraseKey(_ words: some Sequence<String>) -> String {
+        var key = words.map { TextFolding.fold($0) }.joined(separator: " ")
+        key = key.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "' ", with: "'")
+        return key
+    }
+}

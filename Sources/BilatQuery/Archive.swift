@@ -1,0 +1,218 @@
+import BilatIngest
+import Foundation
+import GRDB
+
+/// Why an archive could not be opened or used. Each case reads as one sentence for the user.
+public enum ArchiveError: Error, Equatable, CustomStringConvertible, Sendable {
+    case missing(path: String)
+    case notAnArchive(path: String)
+    case newerSchema(path: String)
+    case readOnly(path: String)
+    case corrupt(path: String, reason: String)
+    case noSuchMeeting(String)
+    case badQuery(String)
+    case writeRefused(String)
+    case diskFull(path: String)
+
+    public var description: String {
+        switch self {
+        case .missing(let path):
+            return "no archive at \(path); create one with `bilat import --db \(path) FILE…`"
+        case .notAnArchive(let path):
+            return "\(path) is not a Bilat archive"
+        case .newerSchema(let path):
+            return "\(path) was written by a newer version of Bilat; upgrade bilat to read it"
+        case .readOnly(let path):
+            return "cannot write to \(path): the archive or its folder is read-only"
+        case .corrupt(let path, let reason):
+            return "\(path) is damaged (\(reason)); run `bilat check --db \(path)`"
+        case .noSuchMeeting(let id):
+            return "no meeting with id \(id)"
+        case .badQuery(let reason):
+            return reason
+        case .writeRefused(let reason):
+            return "refused: \(reason)"
+        case .diskFull(let path):
+            return "the disk is full: nothing was written to \(path)"
+        }
+    }
+}
+
+/// A Bilat archive: one SQLite file, its schema (`Schema/*.sql`, applied in order by GRDB's migrator)
+/// and the connection settings every command shares (foreign keys, WAL, a busy timeout).
+///
+/// Only ``open(path:create:)`` with `create: true` makes a new file: read commands never do.
+public final class Archive: @unchecked Sendable {
+    /// Where the archive lives.
+    public let path: String
+    /// The connection. GRDB serialises access; `@unchecked Sendable` because DatabaseQueue is thread-safe.
+    let dbQueue: DatabaseQueue
+    /// Whether the connection was opened read-only.
+    public let isReadOnly: Bool
+
+    /// The migrations, one per `Schema/NNN_name.sql` file, in file-name order. Append-only.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for name in EmbeddedSchema.files.keys.sorted() {
+            let sql = EmbeddedSchema.files[name]!
+            migrator.registerMigration(String(name.dropLast(4))) { db in
+                try db.execute(sql: sql)
+            }
+        }
+        return migrator
+    }
+
+    /// The schema version this binary writes: the number of migrations it knows.
+    public static var schemaVersion: Int { EmbeddedSchema.files.count }
+
+    private init(path: String, dbQueue: DatabaseQueue, readOnly: Bool) {
+        self.path = path
+        self.dbQueue = dbQueue
+        self.isReadOnly = readOnly
+    }
+
+    /// Opens the archive at `path`.
+    ///
+    /// - Parameters:
+    ///   - create: make the file (and apply the schema) when it does not exist; otherwise a missing file is an error.
+    ///   - readOnly: open without write access, for commands that only read.
+    public static func open(path: String, create: Bool = false, readOnly: Bool = false) throws -> Archive {
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists && !create { throw ArchiveError.missing(path: path) }
+        var isDirectory: ObjCBool = false
+        if exists, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ArchiveError.notAnArchive(path: path)
+        }
+        if exists, !looksLikeSQLite(path) { throw ArchiveError.notAnArchive(path: path) }
+        var config = Configuration()
+        config.readonly = readOnly
+        config.busyMode = .timeout(15)
+        config.foreignKeysEnabled = true
+        config.label = "bilat"
+        let writable = !readOnly
+        config.prepareDatabase { db in
+            if writable {
+                // WAL lets readers go on while one import writes; NORMAL sync is safe with WAL.
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+        }
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+        } catch let error as DatabaseError {
+            throw translate(error, path: path)
+        }
+        let archive = Archive(path: path, dbQueue: queue, readOnly: readOnly)
+        try archive.prepareSchema(newFile: !exists)
+        return archive
+    }
+
+    /// The first 16 bytes of an SQLite file; an empty file is accepted (SQLite treats it as new).
+    private static func looksLikeSQLite(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return true }  // unreadable: SQLite will say why
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 16)) ?? Data()
+        return head.isEmpty || head == Data("SQLite format 3\0".utf8)
+    }
+
+    /// Checks the schema version; applies the schema to a new archive and pending migrations to an old
+    /// one (after writing a backup copy beside it). Refuses an archive of a newer Bilat.
+    private func prepareSchema(newFile: Bool) throws {
+        let migrator = Self.migrator
+        let state: (superseded: Bool, complete: Bool, applied: Int, hasTables: Bool) = try run { db in
+            let hasTables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+            let hasMigrations = try db.tableExists("grdb_migrations")
+            let applied = hasMigrations ? try migrator.appliedIdentifiers(db).count : 0
+            return (hasMigrations ? try migrator.hasBeenSuperseded(db) : false,
+                    hasMigrations ? try migrator.hasCompletedMigrations(db) : false, applied, hasTables > 0)
+        }
+        if state.superseded { throw ArchiveError.newerSchema(path: path) }
+        if state.complete { return }
+        if state.hasTables && state.applied == 0 { throw ArchiveError.notAnArchive(path: path) }
+        if isReadOnly {
+            if !state.hasTables { throw ArchiveError.notAnArchive(path: path) }
+            throw ArchiveError.badQuery("\(path) uses an older schema; run `bilat check --db \(path)` to upgrade it")
+        }
+        if state.applied > 0 { try backup(suffix: "v\(state.applied)") }
+        do {
+            try migrator.migrate(dbQueue)
+            try dbQueue.write { db in try Vocabulary.sync(db) }
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// Copies the archive to `PATH.backup-SUFFIX` (with SQLite's online backup, safe while in use).
+    private func backup(suffix: String) throws {
+        let target = path + ".backup-" + suffix
+        let copy = try DatabaseQueue(path: target)
+        try dbQueue.backup(to: copy)
+        try copy.close()
+    }
+
+    /// Runs `body` in a read transaction, translating SQLite errors into ``ArchiveError``.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try dbQueue.read(body) } catch let error as DatabaseError {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// Runs `body` in one write transaction: everything or nothing.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        if isReadOnly { throw ArchiveError.readOnly(path: path) }
+        do { return try dbQueue.write(body) } catch let error as DatabaseError {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// Runs `body` with the connection as opened: able to run FTS5's own integrity check when writable.
+    func inspect<T>(_ body: (Database) throws -> T) throws -> T {
+        try run(body)
+    }
+
+    /// Runs `body` outside an explicit transaction (schema checks at open time).
+    private func run<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try dbQueue.inDatabase(body) } catch let error as DatabaseError {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    static func translate(_ error: DatabaseError, path: String) -> Error {
+        switch error.resultCode {
+        case .SQLITE_NOTADB: return ArchiveError.notAnArchive(path: path)
+        case .SQLITE_CORRUPT: return ArchiveError.corrupt(path: path, reason: error.message ?? "corrupt")
+        case .SQLITE_READONLY: return ArchiveError.readOnly(path: path)
+        case .SQLITE_CANTOPEN where FileManager.default.fileExists(atPath: path): return ArchiveError.readOnly(path: path)
+        case .SQLITE_FULL: return ArchiveError.diskFull(path: path)
+        default: return error
+        }
+    }
+
+    /// Closes the connection (it also closes when the archive is released).
+    public func close() throws {
+        try dbQueue.close()
+    }
+}
+
+/// Keeps the `parties` and `topics` tables in step with the vocabulary in `Data/`.
+enum Vocabulary {
+    static func sync(_ db: Database) throws {
+        let data = LanguageData.shared
+        let party = try db.cachedStatement(sql: """
+            INSERT INTO parties(code, kind, name_en, name_fr, name_ja) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(code) DO UPDATE SET kind = excluded.kind, name_en = excluded.name_en,
+                name_fr = excluded.name_fr, name_ja = excluded.name_ja
+            """)
+        for p in data.parties.values.sorted(by: { $0.code < $1.code }) {
+            try party.execute(arguments: [p.code, p.kind, p.nameEn, p.nameFr, p.nameJa])
+        }
+        let topic = try db.cachedStatement(sql: """
+            INSERT INTO topics(slug, label, covers) VALUES (?, ?, ?)
+            ON CONFLICT(slug) DO UPDATE SET label = excluded.label, covers = excluded.covers
+            """)
+        for t in data.topics {
+            try topic.execute(arguments: [t.slug, t.label, t.covers])
+        }
+    }
+}

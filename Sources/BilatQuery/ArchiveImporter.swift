@@ -1,0 +1,126 @@
+import BilatIngest
+import Foundation
+
+/// What happened to one imported file (or one record of a JSON file).
+public struct ImportReport: Sendable {
+    public var path: String
+    /// The outcomes, one per meeting the file holds; empty when it failed.
+    public var outcomes: [ImportOutcome]
+    /// Why the file was not imported, as one sentence.
+    public var failure: String?
+}
+
+/// Imports readout files into an archive, each file in its own transaction: a bad file is reported
+/// and leaves nothing behind, the others go in. Text and Markdown are read by ``ReadoutParser``;
+/// `.json` and `.ndjson` files are Bilat's own exports.
+public struct ArchiveImporter: Sendable {
+    public static let readoutExtensions: Set<String> = ["txt", "md", "markdown", "text"]
+    public static let recordExtensions: Set<String> = ["json", "ndjson", "jsonl"]
+
+    let parser: ReadoutParser
+
+    public init(parser: ReadoutParser = ReadoutParser()) {
+        self.parser = parser
+    }
+
+    /// The files `paths` name, directories walked recursively (hidden files and symbolic links to
+    /// folders skipped, so a link loop cannot trap the walk), in a stable order.
+    public static func files(in paths: [String]) -> [(path: String, error: String?)] {
+        var result: [(String, String?)] = []
+        let fm = FileManager.default
+        for path in paths {
+            if path == "-" { result.append(("-", nil)); continue }
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                result.append((path, "no such file or folder"))
+                continue
+            }
+            guard isDirectory.boolValue else { result.append((path, nil)); continue }
+            let root = URL(fileURLWithPath: path)
+            var found: [String] = []
+            let keys: [URLResourceKey] = [.isDirectoryKey, .isSymbolicLinkKey, .isRegularFileKey]
+            if let walker = fm.enumerator(at: root, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) {
+                for case let url as URL in walker {
+                    let values = try? url.resourceValues(forKeys: Set(keys))
+                    if values?.isSymbolicLink == true {
+                        var linkIsDirectory: ObjCBool = false
+                        if fm.fileExists(atPath: url.path, isDirectory: &linkIsDirectory), linkIsDirectory.boolValue {
+                            walker.skipDescendants()
+                            continue
+                        }
+                    }
+                    if values?.isDirectory == true { continue }
+                    let ext = url.pathExtension.lowercased()
+                    if readoutExtensions.contains(ext) || recordExtensions.contains(ext) || ["html", "htm"].contains(ext) {
+                        found.append(url.path)
+                    }
+                }
+            }
+            if found.isEmpty { result.append((path, "the folder holds no readouts (.txt, .md, .html, .json, .ndjson)")) }
+            result += found.sorted().map { ($0, nil) }
+        }
+        return result
+    }
+
+    /// Reads one file into the readouts it holds, without touching any archive (also for `--dry-run`).
+    public func read(path: String, bytes: Data) throws -> [StorableReadout] {
+        let name = path == "-" ? "-" : URL(fileURLWithPath: path).lastPathComponent
+        let ext = path == "-" ? "txt" : URL(fileURLWithPath: path).pathExtension.lowercased()
+        if Self.recordExtensions.contains(ext) {
+            let text = try SourceDecoder.decode(bytes)
+            return try Self.records(in: text, ndjson: ext != "json").map(StorableReadout.init(exported:))
+        }
+        if ["html", "htm"].contains(ext) {
+            throw IngestError.unsupportedType(ext)
+        }
+        guard Self.readoutExtensions.contains(ext) || ext.isEmpty else { throw IngestError.unsupportedType(ext) }
+        let parsed = try parser.parse(ReadoutInput(bytes: bytes, fileName: name))
+        return [StorableReadout(parsed: parsed, content: bytes)]
+    }
+
+    /// The records of a `.json` file (one object or an array) or an `.ndjson` file (one object a line).
+    static func records(in text: String, ndjson: Bool) throws -> [MeetingRecord] {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !ndjson && trimmed.hasPrefix("[") {
+            guard let array = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [Any] else {
+                throw IngestError.badRecord("not valid JSON")
+            }
+            return try array.map { item in
+                let data = try JSONSerialization.data(withJSONObject: item)
+                return try MeetingRecord.decode(json: String(decoding: data, as: UTF8.self))
+            }
+        }
+        if !ndjson { return [try MeetingRecord.decode(json: trimmed)] }
+        var records: [MeetingRecord] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let content = line.trimmingCharacters(in: .whitespaces)
+            if content.isEmpty { continue }
+            do { records.append(try MeetingRecord.decode(json: content)) } catch let error as IngestError {
+                throw IngestError.badRecord("line \(number + 1): \(error.description.replacingOccurrences(of: "not a Bilat meeting record: ", with: ""))")
+            }
+        }
+        return records
+    }
+
+    /// Imports one file into `archive` in one transaction.
+    public func importFile(path: String, bytes: Data, into archive: Archive, now: Date = Date()) -> ImportReport {
+        do {
+            let readouts = try read(path: path, bytes: bytes)
+            let outcomes = try archive.storeAll(readouts, now: now)
+            return ImportReport(path: path, outcomes: outcomes, failure: nil)
+        } catch let error as IngestError {
+            return ImportReport(path: path, outcomes: [], failure: error.description)
+        } catch let error as ArchiveError {
+            return ImportReport(path: path, outcomes: [], failure: error.description)
+        } catch {
+            return ImportReport(path: path, outcomes: [], failure: "\(error)")
+        }
+    }
+}
+
+extension Archive {
+    /// Stores every readout of one file in a single transaction.
+    public func storeAll(_ readouts: [StorableReadout], now: Date = Date()) throws -> [ImportOutcome] {
+        try write { db in try readouts.map { try Self.store($0, in: db, now: now) } }
+    }
+}

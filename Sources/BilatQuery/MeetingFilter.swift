@@ -1,0 +1,85 @@
+import BilatIngest
+import Foundation
+import GRDB
+
+/// The filters `list`, `search`, `commitments` and `export` share. All are optional and combine with AND.
+public struct MeetingFilter: Sendable {
+    /// Earliest meeting date, inclusive: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    public var from: String?
+    /// Latest meeting date, inclusive, same forms.
+    public var to: String?
+    /// A person's name in any order, case and accents ("rutte", "RUTTE Mark").
+    public var person: String?
+    /// A party code or name in any known language ("JPN", "Japon", "日本").
+    public var party: String?
+    /// Topic slugs; a meeting matches when it has any of them.
+    public var topics: [String] = []
+    public var limit: Int?
+
+    public init(from: String? = nil, to: String? = nil, person: String? = nil, party: String? = nil, topics: [String] = [], limit: Int? = nil) {
+        self.from = from
+        self.to = to
+        self.person = person
+        self.party = party
+        self.topics = topics
+        self.limit = limit
+    }
+
+    /// Whether `text` is a date bound the filters accept (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, a real day).
+    public static func isValidDateBound(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return false }
+        let numbers = parts.compactMap { Int($0) }
+        if numbers.count >= 2 && !(1...12).contains(numbers[1]) { return false }
+        if numbers.count == 3 {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            let components = DateComponents(year: numbers[0], month: numbers[1], day: numbers[2])
+            guard let date = calendar.date(from: components) else { return false }
+            return calendar.component(.day, from: date) == numbers[2]
+        }
+        return true
+    }
+
+    /// The party code `party` names, or an error naming the value.
+    static func partyCode(_ party: String) throws -> String {
+        guard let code = LanguageData.shared.party(named: party) else {
+            throw ArchiveError.badQuery("unknown party \"\(party)\": give a code (JPN, NATO, CA-QC) or a country or organisation name")
+        }
+        return code
+    }
+
+    /// The SQL conditions on `meetings AS m` and their arguments.
+    func conditions(_ db: Database) throws -> (sql: [String], arguments: StatementArguments) {
+        var sql: [String] = []
+        var arguments = StatementArguments()
+        if let from {
+            sql.append("m.date >= ?")
+            _ = arguments.append(contentsOf: [from])
+        }
+        if let to {
+            // '~' sorts after every digit and '-': "2025" covers all of 2025, "2025-04" all of April.
+            sql.append("m.date < ?")
+            _ = arguments.append(contentsOf: [to + "~"])
+        }
+        if let person {
+            let alias = PeopleDirectory.alias(person)
+            sql.append("""
+                m.num IN (SELECT pa.meeting_num FROM participants pa
+                          JOIN person_aliases al ON al.person_id = pa.person_id WHERE al.alias = ?)
+                """)
+            _ = arguments.append(contentsOf: [alias])
+        }
+        if let party {
+            sql.append("m.num IN (SELECT meeting_num FROM meeting_parties WHERE party_code = ?)")
+            _ = arguments.append(contentsOf: [try Self.partyCode(party)])
+        }
+        if !topics.isEmpty {
+            try TopicQuery.validate(topics, db)
+            sql.append("m.num IN (SELECT meeting_num FROM meeting_topics WHERE topic_slug IN (\(databaseQuestionMarks(count: topics.count))))")
+            _ = arguments.append(contentsOf: StatementArguments(topics))
+        }
+        return (sql, arguments)
+    }
+}

@@ -1,0 +1,124 @@
+import BilatIngest
+import Foundation
+import GRDB
+
+/// One line of a meeting listing.
+public struct MeetingSummary: Equatable, Sendable {
+    public var id: String
+    public var date: String?
+    public var title: String?
+    public var format: String
+    public var language: String
+    public var parties: [String]
+    /// The principals' and attendees' names, principals first.
+    public var participants: [Participant]
+    public var topics: [String]
+
+    /// The summary as JSON (the listing's record form).
+    public var json: JSONValue {
+        .object([
+            ("id", .string(id)), ("date", .optional(date)), ("title", .optional(title)), ("format", .string(format)),
+            ("language", .string(language)), ("parties", .array(parties.map(JSONValue.string))),
+            ("participants", .array(participants.map(\.json))), ("topics", .array(topics.map(JSONValue.string))),
+        ])
+    }
+}
+
+/// Meetings: listing with filters, one meeting in full, its original text, and the export stream.
+public enum MeetingQuery {
+    /// Meetings matching `filter`, newest first (undated last).
+    public static func list(_ archive: Archive, filter: MeetingFilter) throws -> [MeetingSummary] {
+        try archive.read { db in
+            let (conditions, arguments) = try filter.conditions(db)
+            var sql = "SELECT m.num, m.id, m.date, m.title, m.format, m.language FROM meetings m"
+            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+            sql += " ORDER BY m.date DESC, m.id DESC"
+            if let limit = filter.limit { sql += " LIMIT \(limit)" }
+            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+            return try rows.map { row in
+                let num: Int64 = row["num"]
+                return MeetingSummary(
+                    id: row["id"], date: row["date"], title: row["title"], format: row["format"], language: row["language"],
+                    parties: try parties(num, db), participants: try participants(num, db), topics: try topics(num, db))
+            }
+        }
+    }
+
+    /// The meeting `id` in full, as export.md defines it.
+    public static func record(_ archive: Archive, id: String) throws -> MeetingRecord {
+        try archive.read { db in
+            guard let num = try Int64.fetchOne(db, sql: "SELECT num FROM meetings WHERE id = ?", arguments: [id]) else {
+                throw ArchiveError.noSuchMeeting(id)
+            }
+            return try record(num: num, db)
+        }
+    }
+
+    /// The readout text of meeting `id` exactly as imported (decoded, front matter removed).
+    public static func text(_ archive: Archive, id: String) throws -> String {
+        try archive.read { db in
+            guard let text = try String.fetchOne(db, sql: """
+                SELECT s.text FROM meetings m JOIN sources s ON s.id = m.source_id WHERE m.id = ?
+                """, arguments: [id]) else { throw ArchiveError.noSuchMeeting(id) }
+            return text
+        }
+    }
+
+    /// Every meeting matching `filter` in full, ordered by date then id, handed to `body` one at a time
+    /// so that an export of any size runs in constant memory.
+    public static func export(_ archive: Archive, filter: MeetingFilter, _ body: (MeetingRecord) throws -> Void) throws {
+        try archive.read { db in
+            let (conditions, arguments) = try filter.conditions(db)
+            var sql = "SELECT m.num FROM meetings m"
+            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+            sql += " ORDER BY m.date, m.id"
+            if let limit = filter.limit { sql += " LIMIT \(limit)" }
+            let nums = try Int64.fetchAll(db, sql: sql, arguments: arguments)
+            for num in nums { try body(try record(num: num, db)) }
+        }
+    }
+
+    static func record(num: Int64, _ db: Database) throws -> MeetingRecord {
+        guard let m = try Row.fetchOne(db, sql: """
+            SELECT m.*, s.file_name, s.sha256, s.url, s.imported_at FROM meetings m JOIN sources s ON s.id = m.source_id
+            WHERE m.num = ?
+            """, arguments: [num]) else { throw ArchiveError.noSuchMeeting(String(num)) }
+        let sections = try Row.fetchAll(db, sql: "SELECT heading, text FROM sections WHERE meeting_num = ? ORDER BY position",
+                                        arguments: [num]).map { Section(heading: $0["heading"], text: $0["text"]) }
+        let commitmentRows = try Row.fetchAll(db, sql: """
+            SELECT id, text, bound, char_offset FROM commitments WHERE meeting_num = ? ORDER BY position
+            """, arguments: [num])
+        let commitments = try commitmentRows.map { row in
+            Commitment(text: row["text"], by: row["bound"], topics: try CommitmentQuery.topics(row["id"], db), offset: row["char_offset"])
+        }
+        let reviewText: String = m["needs_review"]
+        let review = (try? JSONDecoder().decode([String].self, from: Data(reviewText.utf8))) ?? []
+        return MeetingRecord(
+            id: m["id"], title: m["title"], language: m["language"], date: m["date"], startTime: m["start_time"],
+            durationMinutes: m["duration_minutes"], format: MeetingFormat(rawValue: m["format"]) ?? .inPerson, venue: m["venue"],
+            parties: try parties(num, db), participants: try participants(num, db), topics: try topics(num, db),
+            commitments: commitments, sections: sections, needsReview: review,
+            source: SourceInfo(file: m["file_name"], sha256: m["sha256"], url: m["url"], importedAt: m["imported_at"]))
+    }
+
+    static func parties(_ num: Int64, _ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT party_code FROM meeting_parties WHERE meeting_num = ? ORDER BY position", arguments: [num])
+    }
+
+    static func topics(_ num: Int64, _ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: """
+            SELECT mt.topic_slug FROM meeting_topics mt JOIN topics t ON t.slug = mt.topic_slug
+            WHERE mt.meeting_num = ? ORDER BY t.rowid
+            """, arguments: [num])
+    }
+
+    static func participants(_ num: Int64, _ db: Database) throws -> [Participant] {
+        try Row.fetchAll(db, sql: """
+            SELECT p.name, p.family_name, p.given_name, pa.title, pa.party_code, pa.role
+            FROM participants pa JOIN people p ON p.id = pa.person_id WHERE pa.meeting_num = ? ORDER BY pa.position
+            """, arguments: [num]).map { row in
+            Participant(name: row["name"], familyName: row["family_name"], givenName: row["given_name"], title: row["title"],
+                        party: row["party_code"], role: ParticipantRole(rawValue: row["role"]) ?? .attendee)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import BilatIngest
+import Foundation
+import GRDB
+
+/// The result of a power user's SELECT: column names and rows of JSON values.
+public struct SQLResult: Sendable {
+    public var columns: [String]
+    public var rows: [[JSONValue]]
+    /// Whether rows were left out because of the row cap.
+    public var truncated: Bool
+}
+
+/// `bilat sql`: one read-only statement. The connection is opened read-only, `query_only` is on, and a
+/// statement that SQLite does not call read-only (INSERT, PRAGMA that writes, ATTACH …) is refused.
+public enum RawSQL {
+    public static func run(_ archive: Archive, sql: String, maxRows: Int = 10_000) throws -> SQLResult {
+        try archive.read { db in
+            try db.execute(sql: "PRAGMA query_only = ON")
+            let statement: Statement
+            do {
+                statement = try db.makeStatement(sql: sql)
+            } catch let error as DatabaseError {
+                throw ArchiveError.badQuery("SQL error: \(error.message ?? "invalid statement")")
+            }
+            guard statement.isReadonly else {
+                throw ArchiveError.writeRefused("`bilat sql` only reads; use `bilat import` to change the archive")
+            }
+            let lower = sql.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            if lower.hasPrefix("attach") || lower.hasPrefix("detach") || lower.hasPrefix("pragma") && lower.contains("=") {
+                throw ArchiveError.writeRefused("`bilat sql` runs queries only, not ATTACH or PRAGMA settings")
+            }
+            var rows: [[JSONValue]] = []
+            var truncated = false
+            do {
+                let cursor = try Row.fetchCursor(statement)
+                while let row = try cursor.next() {
+                    if rows.count >= maxRows { truncated = true; break }
+                    rows.append(row.databaseValues.map(json))
+                }
+            } catch let error as DatabaseError {
+                throw ArchiveError.badQuery("SQL error: \(error.message ?? "query failed")")
+            }
+            return SQLResult(columns: statement.columnNames, rows: rows, truncated: truncated)
+        }
+    }
+
+    static func json(_ value: DatabaseValue) -> JSONValue {
+        switch value.storage {
+        case .null: return .null
+        case .int64(let i): return .int(Int(i))
+        case .double(let d): return .double(d)
+        case .string(let s): return .string(s)
+        case .blob(let data): return .string(String(data: data, encoding: .utf8) ?? "<\(data.count) bytes>")
+        }
+    }
+}
+
+/// `bilat check`: what is wrong with an archive, if anything.
+public struct ArchiveReport: Sendable {
+    public var schemaVersion: Int
+    public var meetings: Int
+    public var problems: [String]
+    public var ok: Bool { problems.isEmpty }
+}
+
+public enum ArchiveCheck {
+    /// SQLite's integrity and foreign-key checks, the full-text indexes' own check, and the schema version.
+    public static func run(_ archive: Archive) throws -> ArchiveReport {
+        try archive.inspect { db in
+            var problems: [String] = []
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            if integrity != ["ok"] { problems += integrity.prefix(20).map { "integrity: \($0)" } }
+            let orphans = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+            if !orphans.isEmpty { problems.append("\(orphans.count) rows refer to missing rows (foreign keys)") }
+            for table in ["readout_fts", "commitment_fts"] {
+                do {
+                    try db.execute(sql: "INSERT INTO \(table)(\(table)) VALUES ('integrity-check')")
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+                    // A read-only archive: the index check needs write access to run, the rest is checked.
+                } catch let error as DatabaseError {
+                    problems.append("full-text index \(table): \(error.message ?? "damaged")")
+                }
+            }
+            let unindexed = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM meetings m WHERE NOT EXISTS (SELECT 1 FROM readout_fts f WHERE f.rowid = m.num)
+                """) ?? 0
+            if unindexed > 0 { problems.append("\(unindexed) meetings are missing from the search index") }
+            let meetings = try Int.fetchOne(db, sql: "SELECT count(*) FROM meetings") ?? 0
+            return ArchiveReport(schemaVersion: Archive.schemaVersion, meetings: meetings, problems: problems)
+        }
+    }
+}

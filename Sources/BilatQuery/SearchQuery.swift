@@ -1,0 +1,125 @@
+import BilatIngest
+import Foundation
+import GRDB
+
+/// One full-text search hit.
+public struct SearchHit: Equatable, Sendable {
+    public var id: String
+    public var date: String?
+    public var title: String?
+    public var parties: [String]
+    /// The best-matching passage, matches between `[` and `]`.
+    public var snippet: String
+    /// bm25 score: lower is better.
+    public var rank: Double
+
+    public var json: JSONValue {
+        .object([("id", .string(id)), ("date", .optional(date)), ("title", .optional(title)),
+                 ("parties", .array(parties.map(JSONValue.string))), ("snippet", .string(snippet)), ("rank", .double(rank))])
+    }
+}
+
+public enum SearchQuery {
+    /// Readouts matching `query`, best first (bm25, the title weighing more than the body), with the filters of `list`.
+    public static func search(_ archive: Archive, query: String, filter: MeetingFilter) throws -> [SearchHit] {
+        let match = try SearchSyntax.ftsQuery(query)
+        return try archive.read { db in
+            let (conditions, arguments) = try filter.conditions(db)
+            var sql = """
+                SELECT m.num, m.id, m.date, m.title,
+                       snippet(readout_fts, 1, '[', ']', '…', 16) AS snippet,
+                       bm25(readout_fts, 5.0, 1.0) AS rank
+                FROM readout_fts JOIN meetings m ON m.num = readout_fts.rowid
+                WHERE readout_fts MATCH ?
+                """
+            for condition in conditions { sql += " AND " + condition }
+            sql += " ORDER BY rank LIMIT \(filter.limit ?? 20)"
+            var all = StatementArguments([match])
+            _ = all.append(contentsOf: arguments)
+            let rows = try SearchSyntax.translatingFTSErrors { try Row.fetchAll(db, sql: sql, arguments: all) }
+            return try rows.map { row in
+                SearchHit(id: row["id"], date: row["date"], title: row["title"], parties: try MeetingQuery.parties(row["num"], db),
+                          snippet: (row["snippet"] as String).replacingOccurrences(of: "\n", with: " "), rank: row["rank"])
+            }
+        }
+    }
+}
+
+/// Turns what a user types into an FTS5 query: words, "phrases", OR, AND, NOT, parentheses and
+/// prefix* are kept; a word with punctuation inside ("Indo-Pacifique", "U.S.-Japan", "d'Ivoire")
+/// becomes the phrase of its parts, as the tokenizer indexed it. Column filters and NEAR are not
+/// offered, so nothing a user types is read as FTS5 syntax by accident.
+public enum SearchSyntax {
+    public static func ftsQuery(_ input: String) throws -> String {
+        var out: [String] = []
+        var depth = 0
+        var i = input.startIndex
+        func emitWord(_ word: String) {
+            let prefix = word.hasSuffix("*")
+            let bare = prefix ? String(word.dropLast()) : word
+            if ["OR", "AND", "NOT"].contains(bare) && !prefix {
+                out.append(bare)
+                return
+            }
+            let parts = bare.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+            guard !parts.isEmpty else { return }
+            out.append("\"" + parts.joined(separator: " ") + "\"" + (prefix ? "*" : ""))
+        }
+        while i < input.endIndex {
+            let c = input[i]
+            if c.isWhitespace { i = input.index(after: i); continue }
+            if c == "\"" || c == "“" || c == "”" {
+                let close = input[input.index(after: i)...].firstIndex(where: { $0 == "\"" || $0 == "”" || $0 == "“" })
+                guard let close else { throw ArchiveError.badQuery("malformed search query: a quotation mark is not closed") }
+                let phrase = input[input.index(after: i)..<close]
+                let parts = phrase.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+                if !parts.isEmpty {
+                    var term = "\"" + parts.joined(separator: " ") + "\""
+                    let after = input.index(after: close)
+                    if after < input.endIndex && input[after] == "*" { term += "*"; i = input.index(after: after) } else { i = after }
+                    out.append(term)
+                } else {
+                    i = input.index(after: close)
+                }
+                continue
+            }
+            if c == "(" { depth += 1; out.append("("); i = input.index(after: i); continue }
+            if c == ")" {
+                depth -= 1
+                if depth < 0 { throw ArchiveError.badQuery("malformed search query: a parenthesis is closed but not opened") }
+                out.append(")")
+                i = input.index(after: i)
+                continue
+            }
+            var j = i
+            while j < input.endIndex, !input[j].isWhitespace, !"()\"“”".contains(input[j]) { j = input.index(after: j) }
+            emitWord(String(input[i..<j]))
+            i = j
+        }
+        if depth != 0 { throw ArchiveError.badQuery("malformed search query: a parenthesis is not closed") }
+        // Operators need a term on each side; FTS5 itself would reject the query less clearly.
+        let operators: Set<String> = ["OR", "AND", "NOT"]
+        for (index, token) in out.enumerated() where operators.contains(token) {
+            let before = index > 0 ? out[index - 1] : nil
+            let after = index + 1 < out.count ? out[index + 1] : nil
+            if before == nil || after == nil || operators.contains(before!) || before == "(" || operators.contains(after!) || after == ")" {
+                throw ArchiveError.badQuery("malformed search query: \(token) needs a word on each side")
+            }
+        }
+        if out.filter({ !operators.contains($0) && $0 != "(" && $0 != ")" }).isEmpty {
+            throw ArchiveError.badQuery("empty search query: give at least one word")
+        }
+        return out.joined(separator: " ")
+    }
+
+    /// Runs `body`, turning an FTS5 syntax error into a one-line ``ArchiveError/badQuery(_:)``.
+    static func translatingFTSErrors<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+            let message = error.message ?? "unknown error"
+            if message.contains("fts5") || message.contains("syntax") || message.contains("MATCH") {
+                throw ArchiveError.badQuery("malformed search query (\(message))")
+            }
+            throw error
+        }
+    }
+}

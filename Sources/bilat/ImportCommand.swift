@@ -1,0 +1,115 @@
+import ArgumentParser
+import BilatIngest
+import BilatQuery
+import Foundation
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import readouts (.txt, .md, .json/.ndjson exports); folders are walked, - reads standard input.",
+        discussion: """
+            Each file is imported in its own transaction: a file that cannot be read is reported and leaves
+            nothing behind, the others go in. Importing identical bytes again changes nothing; a changed file
+            with the same name replaces its earlier meeting. Exit status 1 when any file failed.
+            """
+    )
+
+    @OptionGroup var archive: ArchiveOptions
+
+    @Flag(name: .long, help: "Parse and print the records as JSON without writing anything.")
+    var dryRun = false
+
+    @Argument(help: ArgumentHelp("Files or folders to import; - for standard input.", valueName: "path"))
+    var paths: [String]
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one file or folder to import") }
+    }
+
+    func run() throws {
+        let importer = ArchiveImporter()
+        let files = ArchiveImporter.files(in: paths)
+        let target = dryRun ? nil : try Archive.open(path: archive.path, create: true)
+        var counts = (imported: 0, unchanged: 0, replaced: 0, failed: 0)
+        var records: [JSONValue] = []
+        let progress = Progress(total: files.count)
+        for (index, file) in files.enumerated() {
+            progress.show(index)
+            if let error = file.error {
+                report(file.path, failure: error, counts: &counts)
+                continue
+            }
+            let bytes: Data
+            do {
+                bytes = file.path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file.path))
+            } catch {
+                report(file.path, failure: readFailure(file.path), counts: &counts)
+                continue
+            }
+            if let target {
+                let result = importer.importFile(path: file.path, bytes: bytes, into: target)
+                if let failure = result.failure {
+                    report(file.path, failure: failure, counts: &counts)
+                    continue
+                }
+                for outcome in result.outcomes {
+                    switch outcome {
+                    case .imported(let id): counts.imported += 1; progress.line("imported  \(file.path) → \(id)")
+                    case .unchanged(let id): counts.unchanged += 1; progress.line("unchanged \(file.path) → \(id)")
+                    case .replaced(let id): counts.replaced += 1; progress.line("replaced  \(file.path) → \(id)")
+                    }
+                }
+            } else {
+                do {
+                    records += try importer.read(path: file.path, bytes: bytes).map(\.record.json)
+                } catch let error as IngestError {
+                    report(file.path, failure: error.description, counts: &counts)
+                }
+            }
+        }
+        progress.finish()
+        if dryRun {
+            Output.jsonArray(records)
+            Console.note("dry run: \(records.count) records read, \(counts.failed) files failed, nothing written")
+        } else {
+            Console.note("\(counts.imported) imported, \(counts.unchanged) unchanged, \(counts.replaced) replaced, \(counts.failed) failed")
+        }
+        if counts.failed > 0 { throw CommandFailure(code: 1) }
+    }
+
+    private func report(_ path: String, failure: String, counts: inout (imported: Int, unchanged: Int, replaced: Int, failed: Int)) {
+        counts.failed += 1
+        Console.error("failed: \(path): \(failure)")
+    }
+
+    private func readFailure(_ path: String) -> String {
+        FileManager.default.isReadableFile(atPath: path) ? "the file could not be read" : "permission denied: the file cannot be read"
+    }
+}
+
+/// A progress bar on standard error for long runs on a terminal; per-file lines go to standard output.
+struct Progress {
+    let total: Int
+    let enabled: Bool
+
+    init(total: Int) {
+        self.total = total
+        enabled = Console.stderrIsTerminal && total >= 50
+    }
+
+    func show(_ done: Int) {
+        guard enabled, done % 10 == 0 else { return }
+        let width = 30
+        let filled = total == 0 ? width : width * done / total
+        FileHandle.standardError.write(Data("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] \(done)/\(total)".utf8))
+    }
+
+    func line(_ text: String) {
+        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        print(text)
+    }
+
+    func finish() {
+        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}

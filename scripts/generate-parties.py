@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Generate Data/parties.json from the system's iso-codes data plus Data/party-sources/extras.json.
+
+Run after `apt-get install iso-codes`:  python3 scripts/generate-parties.py
+Each party gets a code, a kind, display names in en/fr/ja and the spellings (per
+language) that name it in a readout: short and official names, French and
+Japanese translations from iso-codes, and the demonyms kept in extras.json.
+"""
+import gettext
+import json
+import os
+import re
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ISO = "/usr/share/iso-codes/json"
+LOCALES = "/usr/share/locale"
+
+
+def translator(domain, lang):
+    try:
+        return gettext.translation(domain, localedir=LOCALES, languages=[lang]).gettext
+    except OSError:
+        sys.exit(f"generate-parties: no {lang} translations of {domain}; install iso-codes")
+
+
+HEADS = []  # (language-independent) heads of "Head, Rest" names, kept where only one country has them
+
+
+def forms(name):
+    """'Korea, Republic of' -> ['Republic of Korea']; 'Corée, République de' -> ['République de Corée'];
+    '大韓民国 (韓国)' -> ['大韓民国', '韓国']. The head ('Korea', 'Russie') is remembered in HEADS and kept
+    by main() only when a single country has it."""
+    out = []
+    m = re.match(r"^(.*?)\s*[(（](.*?)[)）]$", name)
+    if m:
+        return forms(m.group(1)) + forms(m.group(2))
+    if "," in name:
+        head, rest = [s.strip() for s in name.split(",", 1)]
+        joiner = "" if rest.endswith("'") or rest.endswith("’") else " "
+        out.append(f"{rest}{joiner}{head}")
+        HEADS.append(head)
+    else:
+        out.append(name)
+    return out
+
+
+def main():
+    with open(os.path.join(ROOT, "Data/party-sources/extras.json"), encoding="utf-8") as f:
+        extras = json.load(f)
+    fr, ja = translator("iso_3166-1", "fr"), translator("iso_3166-1", "ja")
+    with open(os.path.join(ISO, "iso_3166-1.json"), encoding="utf-8") as f:
+        countries = json.load(f)["3166-1"]
+    parties = []
+    heads_by_code = {}
+    for c in countries:
+        code = c["alpha_3"]
+        en_names = [c["name"]] + [c[k] for k in ("official_name", "common_name") if k in c]
+        spell = {"en": [], "fr": [], "ja": []}
+        for n in en_names:
+            for lang, translated in (("en", n), ("fr", fr(n)), ("ja", ja(n))):
+                if lang != "en" and translated == n:
+                    continue
+                del HEADS[:]
+                spell[lang] += forms(translated)
+                heads_by_code.setdefault(code, []).extend((lang, h) for h in HEADS)
+        for lang, words in extras["names"].get(code, {}).items():
+            spell[lang] += words
+        display = {
+            "en": c.get("common_name", forms(c["name"])[0]),
+            "fr": forms(fr(c.get("common_name", c["name"])))[0],
+            "ja": forms(ja(c["name"]))[-1] if ja(c["name"]) != c["name"] else None,
+        }
+        parties.append({"code": code, "kind": "state", "names": display,
+                        "spellings": {k: sorted(set(v)) for k, v in spell.items()}})
+    head_count = {}
+    for pairs in heads_by_code.values():
+        for pair in set(pairs):
+            head_count[pair] = head_count.get(pair, 0) + 1
+    for p in parties:
+        for lang, head in set(heads_by_code.get(p["code"], [])):
+            if head_count[(lang, head)] == 1 and head not in p["spellings"][lang]:
+                p["spellings"][lang] = sorted(p["spellings"][lang] + [head])
+    fr2, ja2 = translator("iso_3166-2", "fr"), translator("iso_3166-2", "ja")
+    with open(os.path.join(ISO, "iso_3166-2.json"), encoding="utf-8") as f:
+        subdivisions = {s["code"]: s for s in json.load(f)["3166-2"]}
+    for code in extras["subdivisions"]:
+        s = subdivisions[code]
+        spell = {"en": [s["name"]], "fr": [fr2(s["name"])], "ja": [ja2(s["name"])] if ja2(s["name"]) != s["name"] else []}
+        for lang, words in extras["subdivision_names"].get(code, {}).items():
+            spell[lang] += words
+        parties.append({"code": code, "kind": "subdivision",
+                        "names": {"en": s["name"], "fr": fr2(s["name"]), "ja": spell["ja"][0] if spell["ja"] else None},
+                        "spellings": {k: sorted(set(v)) for k, v in spell.items()}})
+    for code, spell in extras["organizations"].items():
+        parties.append({"code": code, "kind": "organization",
+                        "names": {"en": spell["en"][-1] if len(spell["en"]) > 1 else spell["en"][0],
+                                  "fr": spell["fr"][0], "ja": spell.get("ja", [None])[-1]},
+                        "spellings": {k: sorted(set(v)) for k, v in spell.items()}})
+    out = os.path.join(ROOT, "Data/parties.json")
+    with open(out, "w", encoding="utf-8") as f:
+        json.dump({"_generated_by": "scripts/generate-parties.py from iso-codes and Data/party-sources/extras.json",
+                   "parties": parties}, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+    print(f"wrote {len(parties)} parties to {os.path.relpath(out, ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
