@@ -19,11 +19,17 @@ struct EmbedResources: BuildToolPlugin {
         }
         let base = root.appending(path: folder)
         var inputs: [URL] = []
-        if let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) {
-            for case let url as URL in walker where extensions.contains(url.pathExtension) {
+        // The folders themselves are inputs too: adding a file changes their modification time.
+        var folders: [URL] = [base]
+        if let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isDirectoryKey]) {
+            for case let url as URL in walker {
                 // Sample readouts are data for the demo, not for the binary.
-                if url.path.contains("/samples/") { continue }
-                inputs.append(url)
+                if url.path.contains("/samples") { continue }
+                if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
+                    folders.append(url)
+                } else if extensions.contains(url.pathExtension) {
+                    inputs.append(url)
+                }
             }
         }
         inputs.sort { $0.path < $1.path }
@@ -33,7 +39,7 @@ struct EmbedResources: BuildToolPlugin {
                 displayName: "Embedding \(folder) into \(target.name)",
                 executable: try context.tool(named: "ResourceEmbedder").url,
                 arguments: [typeName, base.path, output.path] + inputs.map(\.path),
-                inputFiles: inputs,
+                inputFiles: inputs + folders,
                 outputFiles: [output]
             )
         ]

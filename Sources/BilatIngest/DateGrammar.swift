@@ -44,7 +44,7 @@ public struct DateGrammar: Sendable {
 
     public init(profile: LanguageProfile) {
         self.profile = profile
-        let months = Pattern.alternation(profile.months.keys.flatMap { [$0, $0.capitalized] })
+        let months = Pattern.alternation(Set(profile.monthNames.flatMap { [$0, $0.capitalized] }))
         // "April 9, 2025", "April 9", "Sept. 3"
         monthDayYear = Pattern(#"\b(\#(months.isEmpty ? "(?!x)x" : months))\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?"#)
         // "9 April 2025", "le 1er mars", "9 avril"

@@ -6,6 +6,8 @@ public struct LanguageProfile: Sendable {
     public let code: String
     let stopwords: Set<String>
     let months: [String: Int]
+    /// Month names as written in the data, for patterns over unfolded text ("février").
+    let monthNames: [String]
     let weekdays: [String: Int]
     let numberWords: [String: Int]
     let hourWords: [String]
@@ -67,6 +69,7 @@ public struct LanguageProfile: Sendable {
         code = f.code
         stopwords = Set(f.stopwords)
         months = Dictionary(f.months.map { (TextFolding.fold($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        monthNames = Array(Set(f.months.keys).union(months.keys))
         weekdays = Dictionary(f.weekdays.map { (TextFolding.fold($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         numberWords = f.number_words
         hourWords = f.hour_words
@@ -116,6 +119,18 @@ public struct Party: Sendable {
     public let spellings: [String]
 }
 
+/// A well-known office holder (`Data/people.json`): how the name divides, and whose side they speak for.
+public struct KnownPerson: Sendable {
+    public let family: String
+    public let given: String
+    public let party: String
+    public let japaneseFamily: String?
+    public let japaneseGiven: String?
+    /// Folded words of the family and given names.
+    let familyWords: [String]
+    let givenWords: [String]
+}
+
 /// The language knowledge under `Data/`, loaded once from the copy embedded in the binary.
 public final class LanguageData: Sendable {
     /// The shared instance, built from the embedded data on first use.
@@ -137,6 +152,8 @@ public final class LanguageData: Sendable {
     let partyByJapaneseSpelling: [(String, String)]
     /// The longest spelling, in words, so that lookups know how far to look.
     let longestPartySpellingWords: Int
+    /// Well-known office holders.
+    public let people: [KnownPerson]
 
     init(files: [String: String]) throws {
         var languages: [String: LanguageProfile] = [:]
@@ -188,6 +205,17 @@ public final class LanguageData: Sendable {
         partyBySpelling = owners.compactMapValues { $0.count == 1 ? $0.first : nil }
         partyByJapaneseSpelling = japanese.sorted { $0.0.count > $1.0.count }
         longestPartySpellingWords = longest
+
+        struct PeopleFile: Decodable {
+            struct Entry: Decodable { let family: String; let given: String; let party: String; let ja_family: String?; let ja_given: String? }
+            let people: [Entry]
+        }
+        let peopleFile = try JSONDecoder().decode(PeopleFile.self, from: Data((files["people.json"] ?? "{\"people\": []}").utf8))
+        func words(_ s: String) -> [String] { s.split(whereSeparator: { $0 == " " || $0 == "-" }).map { TextFolding.key(String($0)) } }
+        people = peopleFile.people.map {
+            KnownPerson(family: $0.family, given: $0.given, party: $0.party, japaneseFamily: $0.ja_family, japaneseGiven: $0.ja_given,
+                        familyWords: words($0.family), givenWords: words($0.given))
+        }
     }
 
     /// The party that `text` names ("Japan", "Japon", "japonais", "日本", "JPN", "OTAN"), or `nil`.
@@ -197,6 +225,24 @@ public final class LanguageData: Sendable {
         if let code = partyByJapaneseSpelling.first(where: { $0.0 == trimmed })?.1 { return code }
         let upper = trimmed.uppercased()
         return parties[upper] != nil ? upper : nil
+    }
+
+    /// The known person that `nameTokens` names: the family name's words appear in order, and the
+    /// given name's first word too when the tokens hold more than the family name.
+    public func knownPerson(nameTokens: [String]) -> KnownPerson? {
+        let words = nameTokens.flatMap { $0.split(separator: "-") }.map { TextFolding.key(String($0)) }.filter { !$0.isEmpty }
+        var candidates: [KnownPerson] = []
+        for person in people where person.familyWords.count <= words.count {
+            let n = person.familyWords.count
+            guard (0...(words.count - n)).contains(where: { Array(words[$0..<($0 + n)]) == person.familyWords }) else { continue }
+            if words.count > n, let first = person.givenWords.first, !words.contains(first) { continue }
+            candidates.append(person)
+        }
+        let longest = candidates.map(\.familyWords.count).max() ?? 0
+        candidates = candidates.filter { $0.familyWords.count == longest }
+        // "Wong" alone could be Australia's or Singapore's minister: a family name alone must be unambiguous.
+        guard let first = candidates.first, candidates.allSatisfy({ $0.party == first.party }) else { return nil }
+        return first
     }
 
     /// The profile for `code`, falling back to English for languages without one.

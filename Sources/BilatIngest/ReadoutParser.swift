@@ -326,6 +326,8 @@ struct ReadoutReading {
         let attendees = persons.filter { $0.attendee && !$0.excluded && !principalKeys.contains(TextFolding.key($0.family)) }
         principals.sort { $0.firstSeen < $1.firstSeen }
 
+        principals = principals.map(resolveName)
+        let resolvedAttendees = attendees.map(resolveName)
         // Sides: each principal's party; a principal the text gives no side takes the side left over.
         let home = homeParty(known: principals.compactMap(\.party))
         for index in principals.indices where principals[index].party == nil {
@@ -338,12 +340,34 @@ struct ReadoutReading {
             let name = [given, p.family].compactMap { $0 }.joined(separator: " ")
             return Participant(name: name, familyName: p.family, givenName: given, title: p.title, party: p.party, role: role)
         }
-        var attendeeList = attendees
+        var attendeeList = resolvedAttendees
         for index in attendeeList.indices where attendeeList[index].party == nil {
             // Attendees are named in the publishing side's readout as its own delegation unless said otherwise.
             attendeeList[index].party = codes.first
         }
         return (principals.map { participant($0, .principal) } + attendeeList.map { participant($0, .attendee) }, codes)
+    }
+
+    /// Parties whose names are written family name first in Latin script ("Yang Jiechi", "Park Jin").
+    static let familyFirstParties: Set<String> = ["CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "HKG", "MAC"]
+
+    /// Divides a name as a careful reader would: as `Data/people.json` knows it, else family-first for
+    /// East Asian names, else by the grammar (capitals, particles, last word); fills in a known side.
+    func resolveName(_ person: Person) -> Person {
+        var p = person
+        if let known = parser.data.knownPerson(nameTokens: p.tokens) {
+            p.family = known.family
+            if p.tokens.count > known.familyWords.count { p.given = known.given }
+            if p.party == nil { p.party = known.party }
+            return p
+        }
+        if let party = p.party, Self.familyFirstParties.contains(party), p.tokens.count >= 2,
+           !p.tokens.contains(where: PersonMention.isAllCaps) {
+            let words = p.tokens.filter { !PersonMention.isInitial($0) }
+            p.family = words[0]
+            p.given = words.dropFirst().joined(separator: " ")
+        }
+        return p
     }
 
     /// The side of a principal whom the text names by title alone: the party paired with a known one
