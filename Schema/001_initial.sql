@@ -45,10 +45,11 @@ CREATE TABLE meetings (
 );
 CREATE INDEX meetings_date ON meetings(date, id);
 
+-- Primary-key columns first: SQLite 3.40's integrity_check misreports WITHOUT ROWID tables otherwise.
 CREATE TABLE meeting_parties (
     meeting_num INTEGER NOT NULL REFERENCES meetings(num) ON DELETE CASCADE,
-    position    INTEGER NOT NULL,
     party_code  TEXT NOT NULL REFERENCES parties(code),
+    position    INTEGER NOT NULL,
     PRIMARY KEY (meeting_num, party_code)
 ) WITHOUT ROWID;
 CREATE INDEX meeting_parties_party ON meeting_parties(party_code, meeting_num);

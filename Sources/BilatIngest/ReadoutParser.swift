@@ -431,11 +431,14 @@ struct ReadoutReading {
         }
         let folded = TextFolding.fold(sentence)
         var best: (Int, String)?
+        // The subject is the last person named before the verb, by name or by title alone ("The Foreign Secretary").
         for p in participants {
-            guard let party = p.party, let family = p.familyName else { continue }
-            if let r = folded.range(of: TextFolding.fold(family)) {
-                let at = folded.distance(from: folded.startIndex, to: r.lowerBound)
-                if at < verbStart && (best == nil || at > best!.0) { best = (at, party) }
+            guard let party = p.party else { continue }
+            for name in [p.familyName, p.title].compactMap({ $0 }) {
+                if let r = folded.range(of: TextFolding.fold(name)) {
+                    let at = folded.distance(from: folded.startIndex, to: r.lowerBound)
+                    if at < verbStart && (best == nil || at > best!.0) { best = (at, party) }
+                }
             }
         }
         for m in partyMentions where m.start < verbStart {

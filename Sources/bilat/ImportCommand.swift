@@ -72,7 +72,7 @@ struct ImportCommand: ParsableCommand {
             Output.jsonArray(records)
             Console.note("dry run: \(records.count) records read, \(counts.failed) files failed, nothing written")
         } else {
-            Console.note("\(counts.imported) imported, \(counts.unchanged) unchanged, \(counts.replaced) replaced, \(counts.failed) failed")
+            Output.line("\(counts.imported) imported, \(counts.unchanged) unchanged, \(counts.replaced) replaced, \(counts.failed) failed")
         }
         if counts.failed > 0 { throw CommandFailure(code: 1) }
     }

@@ -1,0 +1,72 @@
+# Bilat — build, demo, tests and the corpus evaluation.
+# `make demo` and `make test` are the README's two commands; .ci/run calls `make test` and `make eval`.
+
+SWIFT      ?= swift
+PREFIX     ?= /usr/local
+BILAT      := .build/debug/bilat
+DEMO_DB    := .build/demo.sqlite
+CORPUS     ?= ../shared/corpus/dev
+SCORE      ?= ../shared/tools/score.py
+EVAL_DB    := .build/eval.sqlite
+EVAL_OUT   := .build/eval.ndjson
+# Floors for `make eval` (score.py --require): just under what the extraction reaches, so it can only go up.
+EVAL_FLOORS ?= imported=1.0,date=0.85,start_time=0.93,duration_minutes=0.76,format=1.0,parties=0.72,principals=0.81,attendees=0.47,commitments=0.78,commitment_by=0.96,topics=0.80
+
+.PHONY: all setup build demo test eval install clean parties
+
+all: build
+
+# The system packages Bilat builds on: SQLite's headers, iso-codes (for `make parties`), python3 (for eval).
+setup:
+	@missing=""; \
+	[ -f /usr/include/sqlite3.h ] || missing="$$missing libsqlite3-dev"; \
+	[ -d /usr/share/iso-codes/json ] || missing="$$missing iso-codes"; \
+	command -v python3 >/dev/null || missing="$$missing python3"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing; \
+		else sudo apt-get update -qq && sudo apt-get install -y -qq $$missing; fi; \
+	fi
+
+build: setup
+	$(SWIFT) build
+
+# Builds, imports the sample readouts of Data/samples into a fresh archive and shows what Bilat answers.
+demo: build
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BILAT) import --db $(DEMO_DB) Data/samples
+	@echo; echo '$$ bilat list'
+	@$(BILAT) list --db $(DEMO_DB)
+	@echo; echo '$$ bilat commitments --topic north-korea'
+	@$(BILAT) commitments --db $(DEMO_DB) --topic north-korea
+	@echo; echo '$$ bilat search coree'
+	@$(BILAT) search --db $(DEMO_DB) coree
+	@echo; echo '$$ bilat list --person "wong penny"'
+	@$(BILAT) list --db $(DEMO_DB) --person "wong penny"
+	@echo; echo "The demo archive is $(DEMO_DB); try: $(BILAT) show --db $(DEMO_DB) 2024-11-05-jpn-aus"
+
+test: setup
+	$(SWIFT) test
+
+# Imports the real readouts of ../shared/corpus/dev, exports them and scores the export against the gold facts.
+eval: build
+	@if [ ! -d "$(CORPUS)" ] || [ ! -f "$(SCORE)" ]; then \
+		echo "eval: $(CORPUS) or $(SCORE) is absent (they live beside the project checkout); nothing to measure"; \
+		exit 0; \
+	fi; \
+	rm -f $(EVAL_DB) $(EVAL_DB)-wal $(EVAL_DB)-shm; \
+	$(BILAT) import --db $(EVAL_DB) $(CORPUS)/*.txt > /dev/null || exit 1; \
+	$(BILAT) export --db $(EVAL_DB) > $(EVAL_OUT) && \
+	python3 $(SCORE) --gold $(CORPUS) --export $(EVAL_OUT) --require $(EVAL_FLOORS) $(if $(VERBOSE),--verbose,)
+
+install:
+	$(SWIFT) build -c release --product bilat
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 .build/release/bilat $(DESTDIR)$(PREFIX)/bin/bilat
+
+# Regenerates Data/parties.json from the system's iso-codes and Data/party-sources/extras.json.
+parties:
+	python3 scripts/generate-parties.py
+
+clean:
+	rm -rf .build

@@ -1,0 +1,226 @@
+import Foundation
+import Testing
+
+/// Runs the built `bilat` binary as a user would and checks what it prints and how it exits.
+struct CLI {
+    static let binary: URL = {
+        // The test bundle sits beside the products in .build/<triple>/debug.
+        let candidates = [Bundle.main.bundleURL] + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
+        for folder in candidates {
+            let url = folder.appendingPathComponent("bilat")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/bilat")
+    }()
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    let folder: URL
+    var db: String { folder.appendingPathComponent("archive.sqlite").path }
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("bilat-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    func file(_ name: String, _ contents: String) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try contents.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "BILAT_DB")
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    func cleanUp() { try? FileManager.default.removeItem(at: folder) }
+}
+
+let readoutA = """
+    Foreign Ministers' Meeting
+    March 4, 2024
+
+    On March 4, commencing at 3:00 p.m. for approximately 50 minutes, Mr. SATO Akira, Minister for Foreign Affairs of Japan, held a meeting with H.E. Ms. Élodie Marchand, Minister for Foreign Affairs of the French Republic.
+    The two ministers agreed to strengthen cooperation on cyber defence in the Indo-Pacific.
+    """
+
+let readoutB = """
+    Entretien téléphonique
+    2023/8/2
+
+    Le 2 août 2023 à partir de 10h00, M. SATO Akira, ministre des Affaires étrangères du Japon, s’est entretenu au téléphone avec Mme Lucie Fontaine, ministre des Affaires étrangères de la Belgique. Les deux ministres sont convenus de renforcer leurs échanges commerciaux avec la Corée du Sud.
+    """
+
+@Suite(.serialized) struct CLITests {
+    @Test func readCommandsNeverCreateAnArchive() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        for command in [["list"], ["show", "x"], ["commitments"], ["search", "x"], ["people"], ["topics"], ["export"], ["sql", "SELECT 1"], ["check"]] {
+            let r = try cli.run(command + ["--db", cli.db])
+            #expect(r.status == 1, "\(command)")
+            #expect(r.stderr.contains("no archive at \(cli.db)"), "\(command): \(r.stderr)")
+            #expect(r.stderr.split(separator: "\n").count == 1)
+        }
+        #expect(!FileManager.default.fileExists(atPath: cli.db))
+    }
+
+    @Test func importSummaryIdempotenceAndFailures() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let a = try cli.file("a.txt", readoutA)
+        let b = try cli.file("b.md", readoutB)
+        let empty = try cli.file("empty.txt", "   \n")
+        let first = try cli.run(["import", "--db", cli.db, a, b])
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("imported  \(a) → 2024-03-04-jpn-fra"))
+        #expect(first.stdout.contains("2 imported, 0 unchanged, 0 replaced, 0 failed"))
+        let again = try cli.run(["import", "--db", cli.db, a, empty])
+        #expect(again.status == 1)
+        #expect(again.stdout.contains("unchanged \(a)"))
+        #expect(again.stderr.contains("failed: \(empty): the file is empty or holds only white space"))
+        #expect(again.stdout.contains("0 imported, 1 unchanged, 0 replaced, 1 failed"))
+        let list = try cli.run(["list", "--db", cli.db, "--format", "json"])
+        let json = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]
+        #expect(json?.map { $0["id"] as? String } == ["2024-03-04-jpn-fra", "2023-08-02-jpn-bel"])
+    }
+
+    @Test func everyFormat() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.run(["import", "--db", cli.db, try cli.file("a.txt", readoutA), try cli.file("b.txt", readoutB)])
+        let ndjson = try cli.run(["list", "--db", cli.db, "--format", "ndjson"])
+        #expect(ndjson.stdout.split(separator: "\n").count == 2)
+        for line in ndjson.stdout.split(separator: "\n") {
+            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil)
+        }
+        let csv = try cli.run(["list", "--db", cli.db, "--format", "csv"])
+        let lines = csv.stdout.split(separator: "\n")
+        #expect(lines.first == "id,date,title,format,language,parties,participants,topics")
+        #expect(lines.count == 3)
+        #expect(csv.stdout.contains("\"Foreign Ministers' Meeting\"") == false && csv.stdout.contains("Foreign Ministers' Meeting"))
+        let table = try cli.run(["list", "--db", cli.db])
+        #expect(table.stdout.hasPrefix("ID"))
+        #expect(table.stdout.contains("2024-03-04-jpn-fra"))
+        let show = try cli.run(["show", "--db", cli.db, "2024-03-04-jpn-fra", "--format", "json"])
+        let record = try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any]
+        #expect(record?["duration_minutes"] as? Int == 50)
+        #expect(record?["start_time"] as? String == "15:00")
+        #expect((record?["source"] as? [String: Any])?["imported_at"] is String)
+        let text = try cli.run(["show", "--db", cli.db, "2024-03-04-jpn-fra", "--text"])
+        #expect(text.stdout == readoutA)
+        let commitments = try cli.run(["commitments", "--db", cli.db, "--topic", "cybersecurity", "--format", "csv"])
+        #expect(commitments.stdout.split(separator: "\n").count == 2)
+        let topics = try cli.run(["topics", "--db", cli.db, "--format", "json"])
+        #expect(topics.status == 0 && topics.stdout.contains("\"slug\": \"cybersecurity\""))
+        let people = try cli.run(["people", "--db", cli.db, "sato"])
+        #expect(people.stdout.contains("Akira Sato"))
+        let sql = try cli.run(["sql", "--db", cli.db, "SELECT count(*) AS n FROM meetings", "--format", "csv"])
+        #expect(sql.stdout == "n\n2\n")
+        let check = try cli.run(["check", "--db", cli.db])
+        #expect(check.status == 0 && check.stdout.contains("ok"))
+    }
+
+    @Test func searchFiltersAndErrors() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.run(["import", "--db", cli.db, try cli.file("a.txt", readoutA), try cli.file("b.txt", readoutB)])
+        let coree = try cli.run(["search", "--db", cli.db, "coree", "--format", "json"])
+        #expect(coree.stdout.contains("2023-08-02-jpn-bel"))
+        #expect(coree.stdout.contains("[Corée]"))
+        #expect(try cli.run(["search", "--db", cli.db, "Indo-Pacific", "--format", "csv"]).stdout.contains("2024-03-04-jpn-fra"))
+        let bad = try cli.run(["search", "--db", cli.db, "\"unclosed"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.hasPrefix("bilat: malformed search query"))
+        #expect(bad.stderr.split(separator: "\n").count == 1)
+        #expect(try cli.run(["list", "--db", cli.db, "--person", "MARCHAND elodie", "--format", "csv"]).stdout.contains("2024-03-04-jpn-fra"))
+        #expect(try cli.run(["list", "--db", cli.db, "--party", "Belgique", "--format", "csv"]).stdout.contains("2023-08-02-jpn-bel"))
+        let sqlWrite = try cli.run(["sql", "--db", cli.db, "DELETE FROM meetings"])
+        #expect(sqlWrite.status == 1 && sqlWrite.stderr.contains("refused"))
+        let noMeeting = try cli.run(["show", "--db", cli.db, "nope"])
+        #expect(noMeeting.status == 1 && noMeeting.stderr == "bilat: no meeting with id nope\n")
+    }
+
+    @Test func wrongUsageExitsTwo() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.run(["import", "--db", cli.db, try cli.file("a.txt", readoutA)])
+        let badDate = try cli.run(["list", "--db", cli.db, "--from", "2024-13"])
+        #expect(badDate.status == 2)
+        #expect(badDate.stderr.contains("--from 2024-13 is not a date"))
+        #expect(try cli.run(["list", "--db", cli.db, "--frobnicate"]).status == 2)
+        #expect(try cli.run(["list", "--db", cli.db, "--format", "yaml"]).status == 2)
+        #expect(try cli.run(["nonsense"]).status == 2)
+        #expect(try cli.run(["import"]).status == 2)
+        let help = try cli.run(["list", "--help"])
+        #expect(help.status == 0 && help.stdout.contains("--person"))
+    }
+
+    @Test func badFilesAreReportedAndLeaveNothingBehind() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let binary = cli.folder.appendingPathComponent("image.txt")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D]).write(to: binary)
+        let badJSON = try cli.file("broken.json", "{\"id\": ")
+        let good = try cli.file("a.txt", readoutA)
+        let r = try cli.run(["import", "--db", cli.db, binary.path, badJSON, good])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("failed: \(binary.path): the file holds binary data, not text"))
+        #expect(r.stderr.contains("failed: \(badJSON): not a Bilat meeting record"))
+        #expect(r.stdout.contains("1 imported, 0 unchanged, 0 replaced, 2 failed"))
+        let count = try cli.run(["sql", "--db", cli.db, "SELECT count(*) AS n FROM sources", "--format", "csv"])
+        #expect(count.stdout == "n\n1\n")
+        let missing = try cli.run(["import", "--db", cli.db, cli.folder.appendingPathComponent("nope.txt").path])
+        #expect(missing.status == 1 && missing.stderr.contains("no such file or folder"))
+    }
+
+    @Test func exportImportRoundTripAndStandardInput() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.run(["import", "--db", cli.db, try cli.file("a.txt", readoutA)])
+        try cli.run(["import", "--db", cli.db, "-"], stdin: readoutB)
+        let export = try cli.run(["export", "--db", cli.db])
+        #expect(export.stdout.split(separator: "\n").count == 2)
+        let exported = try cli.file("export.ndjson", export.stdout)
+        let copy = cli.folder.appendingPathComponent("copy.sqlite").path
+        #expect(try cli.run(["import", "--db", copy, exported]).status == 0)
+        let again = try cli.run(["export", "--db", copy])
+        #expect(again.stdout == export.stdout)
+        let json = try cli.run(["export", "--db", copy, "--format", "json"])
+        #expect((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [Any])?.count == 2)
+        let dry = try cli.run(["import", "--dry-run", "--db", cli.folder.appendingPathComponent("never.sqlite").path, try cli.file("c.txt", readoutA)])
+        #expect(dry.status == 0 && dry.stdout.contains("\"duration_minutes\": 50"))
+        #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("never.sqlite").path))
+    }
+
+    @Test func environmentVariableChoosesTheArchive() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.run(["import", try cli.file("a.txt", readoutA)], environment: ["BILAT_DB": cli.db])
+        #expect(FileManager.default.fileExists(atPath: cli.db))
+        #expect(try cli.run(["list", "--format", "csv"], environment: ["BILAT_DB": cli.db]).stdout.contains("2024-03-04-jpn-fra"))
+    }
+}

@@ -1,0 +1,213 @@
+import BilatIngest
+import Foundation
+import GRDB
+import Testing
+@testable import BilatQuery
+
+/// A fresh archive in a temporary folder, removed when the test ends.
+final class TemporaryArchive {
+    let folder: URL
+    let path: String
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("bilat-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        path = folder.appendingPathComponent("archive.sqlite").path
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    func open() throws -> Archive { try Archive.open(path: path, create: true) }
+}
+
+let aliceText = """
+    Foreign Ministers' Meeting
+    March 4, 2024
+
+    On March 4, commencing at 3:00 p.m. for approximately 50 minutes, Mr. SATO Akira, Minister for Foreign Affairs of Japan, held a meeting with H.E. Ms. Élodie Marchand, Minister for Foreign Affairs of the French Republic.
+    1. The two ministers agreed to strengthen cooperation on cyber defence in the Indo-Pacific.
+    2. They confirmed their support for Ukraine and for the Republic of Korea's security.
+    """
+
+let bobText = """
+    Telephone Talk
+    August 2, 2023
+
+    On August 2, Mr. SATO Akira, Minister for Foreign Affairs of Japan, held a telephone talk with Mr. Ben Carter, Foreign Minister of Canada.
+    The two ministers agreed to deepen trade and investment ties.
+    """
+
+func storable(_ text: String, file: String) throws -> StorableReadout {
+    let bytes = Data(text.utf8)
+    return StorableReadout(parsed: try ReadoutParser().parse(ReadoutInput(bytes: bytes, fileName: file)), content: bytes)
+}
+
+@Suite struct ArchiveTests {
+    @Test func importIsIdempotentAndReplacesChangedFiles() throws {
+        let t = try TemporaryArchive()
+        let archive = try t.open()
+        let first = try archive.store(try storable(aliceText, file: "a.txt"))
+        #expect(first == .imported(id: "2024-03-04-jpn-fra"))
+        #expect(try archive.store(try storable(aliceText, file: "a.txt")) == .unchanged(id: "2024-03-04-jpn-fra"))
+        let changed = aliceText.replacingOccurrences(of: "50 minutes", with: "55 minutes")
+        #expect(try archive.store(try storable(changed, file: "a.txt")) == .replaced(id: "2024-03-04-jpn-fra"))
+        #expect(try MeetingQuery.record(archive, id: "2024-03-04-jpn-fra").durationMinutes == 55)
+        #expect(try MeetingQuery.list(archive, filter: MeetingFilter()).count == 1)
+        #expect(try ArchiveCheck.run(archive).ok)
+    }
+
+    @Test func theSameDateAndPartiesGetDistinctIDs() throws {
+        let t = try TemporaryArchive()
+        let archive = try t.open()
+        let a = try archive.store(try storable(aliceText, file: "a.txt"))
+        let b = try archive.store(try storable(aliceText + "\nAn extra closing line.", file: "b.txt"))
+        #expect(a.id == "2024-03-04-jpn-fra")
+        #expect(b.id.hasPrefix("2024-03-04-jpn-fra-") && b.id != a.id)
+    }
+
+    @Test func filtersCombine() throws {
+        let t = try TemporaryArchive()
+        let archive = try t.open()
+        try archive.store(try storable(aliceText, file: "a.txt"))
+        try archive.store(try storable(bobText, file: "b.txt"))
+        func ids(_ f: MeetingFilter) throws -> [String] { try MeetingQuery.list(archive, filter: f).map(\.id) }
+        #expect(try ids(MeetingFilter()) == ["2024-03-04-jpn-fra", "2023-08-02-jpn-can"])
+        #expect(try ids(MeetingFilter(person: "marchand")) == ["2024-03-04-jpn-fra"])
+        #expect(try ids(MeetingFilter(person: "MARCHAND Elodie")) == ["2024-03-04-jpn-fra"])
+        #expect(try ids(MeetingFilter(person: "Akira Sato")) == ["2024-03-04-jpn-fra", "2023-08-02-jpn-can"])
+        #expect(try ids(MeetingFilter(party: "Canada")) == ["2023-08-02-jpn-can"])
+        #expect(try ids(MeetingFilter(party: "Japon")) == ["2024-03-04-jpn-fra", "2023-08-02-jpn-can"])
+        #expect(try ids(MeetingFilter(party: "日本", topics: ["trade-investment"])) == ["2023-08-02-jpn-can"])
+        #expect(try ids(MeetingFilter(from: "2024")) == ["2024-03-04-jpn-fra"])
+        #expect(try ids(MeetingFilter(to: "2023-08")) == ["2023-08-02-jpn-can"])
+        #expect(try ids(MeetingFilter(from: "2023-08-03", to: "2024-03-03")) == [])
+        #expect(throws: ArchiveError.self) { try ids(MeetingFilter(party: "Atlantis")) }
+        #expect(throws: ArchiveError.self) { try ids(MeetingFilter(topics: ["no-such-topic"])) }
+    }
+
+    @Test func commitmentsByTopicSideAndText() throws {
+        let t = try TemporaryArchive()
+        let archive = try t.open()
+        try archive.store(try storable(aliceText, file: "a.txt"))
+        try archive.store(try storable(bobText, file: "b.txt"))
+        let cyber = try CommitmentQuery.list(archive, filter: CommitmentFilter(topics: ["cybersecurity"]))
+        #expect(cyber.map(\.meetingID) == ["2024-03-04-jpn-fra"])
+        #expect(cyber.first?.text.hasPrefix("The two ministers agreed to strengthen cooperation on cyber defence") == true)
+        #expect(try CommitmentQuery.list(archive, filter: CommitmentFilter(by: "joint")).count == 3)
+        #expect(try CommitmentQuery.list(archive, filter: CommitmentFilter(match: "investment")).map(\.meetingID) == ["2023-08-02-jpn-can"])
+    }
+
+    @Test func searchIsAccentInsensitiveAndTakesTypedPunctuation() throws {
+        let t = try TemporaryArchive()
+        let archive = try t.open()
+        try archive.store(try storable(aliceText, file: "a.txt"))
+        try archive.store(try storable(bobText, file: "b.txt"))
+        func ids(_ q: String) throws -> [String] { try SearchQuery.search(archive, query: q, filter: MeetingFilter()).map(\.id) }
+        #expect(try ids("elodie") == ["2024-03-04-jpn-fra"])
+        #expect(try ids("Indo-Pacific") == ["2024-03-04-jpn-fra"])
+        #expect(try ids("Korea's") == ["2024-03-04-jpn-fra"])
+        #expect(try ids("\"telephone talk\"") == ["2023-08-02-jpn-can"])
+        #expect(try ids("cyber OR trade").count == 2)
+        #expect(try ids("ministers NOT cyber") == ["2023-08-02-jpn-can"])
+        #expect(try ids("invest*") == ["2023-08-02-jpn-can"])
+        let hit = try #require(try SearchQuery.search(archive, query: "Ukraine", filter: MeetingFilter()).first)
+        #expect(hit.snippet.contains("[Ukraine]"))
+        for bad in ["\"unclosed", "(cyber", "OR", "cyber AND", "   "] {
+            #expect(throws: ArchiveError.self, "\(bad)") { try ids(bad) }
+        }
+    }
+
+    @Test func exportThenImportGivesIdenticalRecords() throws {
+        let t = try TemporaryArchive()
+        let archive = try t.open()
+        try archive.store(try storable(aliceText, file: "a.txt"))
+        try archive.store(try storable(bobText, file: "b.txt"))
+        var first: [String] = []
+        try MeetingQuery.export(archive, filter: MeetingFilter()) { first.append($0.jsonString()) }
+        let t2 = try TemporaryArchive()
+        let copy = try t2.open()
+        let records = try ArchiveImporter.records(in: first.joined(separator: "\n"), ndjson: true)
+        _ = try copy.storeAll(records.map(StorableReadout.init(exported:)))
+        var second: [String] = []
+        try MeetingQuery.export(copy, filter: MeetingFilter()) { second.append($0.jsonString()) }
+        #expect(first == second)
+        #expect(first.count == 2)
+        // Importing the export again changes nothing.
+        #expect(try copy.storeAll(records.map(StorableReadout.init(exported:))).allSatisfy { if case .unchanged = $0 { true } else { false } })
+    }
+
+    @Test func badRecordsLeaveNothingBehind() throws {
+        let t = try TemporaryArchive()
+        let archive = try t.open()
+        var good = try read(aliceText, file: "a.txt")
+        var bad = good
+        bad.source.sha256 = "0"
+        bad.parties = ["XYZ"]
+        good.source.sha256 = "1"
+        #expect(throws: IngestError.badRecord("unknown party code XYZ")) {
+            try archive.storeAll([StorableReadout(exported: good), StorableReadout(exported: bad)])
+        }
+        #expect(try MeetingQuery.list(archive, filter: MeetingFilter()).isEmpty)
+    }
+
+    func read(_ text: String, file: String) throws -> MeetingRecord {
+        try ReadoutParser().parse(ReadoutInput(bytes: Data(text.utf8), fileName: file)).record
+    }
+
+    @Test func peopleAndTopics() throws {
+        let t = try TemporaryArchive()
+        let archive = try t.open()
+        try archive.store(try storable(aliceText, file: "a.txt"))
+        try archive.store(try storable(bobText, file: "b.txt"))
+        let sato = try PeopleQuery.list(archive, name: "sato", limit: nil)
+        #expect(sato.count == 1)
+        #expect(sato.first?.meetings == 2)
+        #expect(sato.first?.firstMeeting == "2023-08-02" && sato.first?.lastMeeting == "2024-03-04")
+        #expect(sato.first?.parties == ["JPN"])
+        let topics = try TopicQuery.list(archive)
+        #expect(topics.count == LanguageData.shared.topics.count)
+        #expect(topics.first { $0.slug == "cybersecurity" }?.commitments == 1)
+    }
+
+    @Test func rawSQLOnlyReads() throws {
+        let t = try TemporaryArchive()
+        try t.open().store(try storable(aliceText, file: "a.txt"))
+        let archive = try Archive.open(path: t.path, readOnly: true)
+        let result = try RawSQL.run(archive, sql: "SELECT id, duration_minutes FROM meetings")
+        #expect(result.columns == ["id", "duration_minutes"])
+        #expect(result.rows == [[.string("2024-03-04-jpn-fra"), .int(50)]])
+        for statement in ["DELETE FROM meetings", "DROP TABLE meetings", "ATTACH DATABASE '/tmp/x' AS x", "PRAGMA user_version = 9",
+                          "INSERT INTO topics VALUES ('a','b','c')"] {
+            #expect(throws: ArchiveError.self, "\(statement)") { try RawSQL.run(archive, sql: statement) }
+        }
+        #expect(throws: ArchiveError.self) { try RawSQL.run(archive, sql: "SELEC nonsense") }
+        #expect(try RawSQL.run(archive, sql: "SELECT count(*) FROM meetings").rows == [[.int(1)]])
+    }
+
+    @Test func openingRules() throws {
+        let t = try TemporaryArchive()
+        #expect(throws: ArchiveError.missing(path: t.path)) { try Archive.open(path: t.path) }
+        #expect(!FileManager.default.fileExists(atPath: t.path))
+        let notSQLite = t.folder.appendingPathComponent("notes.sqlite").path
+        try Data("hello, this is text".utf8).write(to: URL(fileURLWithPath: notSQLite))
+        #expect(throws: ArchiveError.notAnArchive(path: notSQLite)) { try Archive.open(path: notSQLite, create: true) }
+        #expect(try String(contentsOfFile: notSQLite, encoding: .utf8) == "hello, this is text")
+        // An archive written by a newer Bilat: it knows a migration this binary does not.
+        try t.open().close()
+        let queue = try DatabaseQueue(path: t.path)
+        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES ('999_future')") }
+        try queue.close()
+        #expect(throws: ArchiveError.newerSchema(path: t.path)) { try Archive.open(path: t.path) }
+    }
+
+    @Test func schemaEmbeddedInTheBinaryEqualsTheSchemaFolder() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Schema")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }.sorted()
+        #expect(files == EmbeddedSchema.files.keys.sorted())
+        for file in files {
+            #expect(try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8) == EmbeddedSchema.files[file])
+        }
+        #expect(Archive.schemaVersion == files.count)
+    }
+}
