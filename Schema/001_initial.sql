@@ -73,7 +73,7 @@ CREATE INDEX person_aliases_person ON person_aliases(person_id);
 CREATE TABLE participants (
     meeting_num INTEGER NOT NULL REFERENCES meetings(num) ON DELETE CASCADE,
     position    INTEGER NOT NULL,
-    person_id   INTEGER NOT NULL REFERENCES people(id),
+    person_id   INTEGER REFERENCES people(id),  -- NULL for someone named by title alone ("The Prime Minister")
     party_code  TEXT REFERENCES parties(code),
     title       TEXT,
     role        TEXT NOT NULL CHECK (role IN ('principal', 'attendee')),

@@ -65,7 +65,7 @@ public struct DateGrammar: Sendable {
         let amount = #"(\d{1,3}|\#(numbers.isEmpty ? "(?!x)x" : numbers))"#
         // "one hour and 40 minutes", "1 heure 30", "45 minutes", "an hour and a half", "1h30"
         duration = Pattern(
-            #"(?:\b\#(amount)\s*(?:\#(hours))\b(?:\s*(?:and|et)?\s*(?:(a half|demie)|\#(amount)\s*(?:\#(minutes))?\b))?|\b\#(amount)\s*(?:\#(minutes))\b)"#)
+            #"(?:\b\#(amount)\s*(?:\#(hours))\b(?:\s*(?:and|et)?\s*(?:(a half|demie)|\#(amount)\s*(?:\#(minutes))?\b))?|\b\#(amount)\s*(?:de\s+|d['’])?(?:\#(minutes))\b)"#)
         durationJapanese = Pattern(#"約?\s*(?:([0-9０-９]{1,2})時間(?:半)?)?\s*(?:([0-9０-９]{1,3})分)?間?"#, caseInsensitive: false)
         minuteAdjective = Pattern(#"\b(\d{1,3})-minute\b"#)
     }

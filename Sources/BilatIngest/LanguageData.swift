@@ -33,6 +33,8 @@ public struct LanguageProfile: Sendable {
     let boilerplate: [String]
     let overviewCues: [Cue]
     let hostVisitCues: [String]
+    /// "on the {} side": where an adjective names the side of the people that follow or precede.
+    let sidePhrases: [String]
 
     private struct File: Decodable {
         let code: String
@@ -62,6 +64,7 @@ public struct LanguageProfile: Sendable {
         let boilerplate: [String]
         let overview_cues: [String]
         let host_visit_cues: [String]
+        let side_phrases: [String]?
     }
 
     init(json: String) throws {
@@ -96,6 +99,7 @@ public struct LanguageProfile: Sendable {
         boilerplate = f.boilerplate
         overviewCues = f.overview_cues.map(Cue.init)
         hostVisitCues = f.host_visit_cues
+        sidePhrases = f.side_phrases ?? []
     }
 }
 
@@ -154,6 +158,8 @@ public final class LanguageData: Sendable {
     let longestPartySpellingWords: Int
     /// Well-known office holders.
     public let people: [KnownPerson]
+    /// Offices and places that stand for the government publishing a readout ("Downing Street").
+    let seats: [(Cue, String)]
 
     init(files: [String: String]) throws {
         var languages: [String: LanguageProfile] = [:]
@@ -211,6 +217,9 @@ public final class LanguageData: Sendable {
             let people: [Entry]
         }
         let peopleFile = try JSONDecoder().decode(PeopleFile.self, from: Data((files["people.json"] ?? "{\"people\": []}").utf8))
+        struct SeatsFile: Decodable { let seats: [String: String] }
+        let seatsFile = try JSONDecoder().decode(SeatsFile.self, from: Data((files["seats.json"] ?? "{\"seats\": {}}").utf8))
+        seats = seatsFile.seats.sorted { $0.key < $1.key }.map { (Cue($0.key), $0.value) }
         func words(_ s: String) -> [String] { s.split(whereSeparator: { $0 == " " || $0 == "-" }).map { TextFolding.key(String($0)) } }
         people = peopleFile.people.map {
             KnownPerson(family: $0.family, given: $0.given, party: $0.party, japaneseFamily: $0.ja_family, japaneseGiven: $0.ja_given,

@@ -58,10 +58,12 @@ struct PersonExtractor: Sendable {
     private let honorifics: [[String]]
     private let prepositions: [[String]]
     private let stopNames: Set<String>
+    private let known: [KnownPerson]
 
     init(profile: LanguageProfile, parties: PartyResolver, data: LanguageData) {
         self.profile = profile
         self.parties = parties
+        self.known = data.people
         titles = profile.titles.map { Tokenizer.tokens($0).map(\.folded) }.sorted { $0.count > $1.count }
         honorifics = data.languages.values.flatMap(\.honorifics).map { Tokenizer.tokens($0).map(\.folded) }.sorted { $0.count > $1.count }
         prepositions = profile.titleOf.map { Tokenizer.tokens($0).map(\.folded) }.sorted { $0.count > $1.count }
@@ -91,7 +93,55 @@ struct PersonExtractor: Sendable {
                 i += 1
             }
         }
-        return found
+        // Well-known people named without title or honorific: "Keir Starmer meeting with …".
+        for (start, end) in knownNames(tokens) where !found.contains(where: { $0.start < tokens[end - 1].end && tokens[start].start < $0.end }) {
+            found.append(PersonMention(nameTokens: tokens[start..<end].map(\.text), title: nil, party: nil,
+                                       start: tokens[start].start, end: tokens[end - 1].end))
+        }
+        return found.sorted { $0.start < $1.start }
+    }
+
+    /// Token ranges that spell a known person's full name, given name first or family name first
+    /// (compared without spaces or hyphens: "Kyung-wha" and "Kyung wha" are one spelling).
+    private func knownNames(_ t: [Token]) -> [(Int, Int)] {
+        let keys = t.map { TextFolding.key($0.text) }
+        var result: [(Int, Int)] = []
+        for person in known {
+            for target in [(person.givenWords + person.familyWords).joined(), (person.familyWords + person.givenWords).joined()] {
+                var i = 0
+                while i < keys.count {
+                    guard t[i].isCapitalized, !keys[i].isEmpty, target.hasPrefix(keys[i]) else { i += 1; continue }
+                    var joined = keys[i]
+                    var j = i + 1
+                    while joined.count < target.count, j < keys.count, target.hasPrefix(joined + keys[j]), !keys[j].isEmpty {
+                        joined += keys[j]
+                        j += 1
+                    }
+                    if joined == target && j - i >= 2 {
+                        result.append((i, j))
+                        i = j
+                    } else {
+                        i += 1
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Titles that stand for a person without a name: "The Prime Minister spoke to …", "le Premier ministre a …".
+    func unnamedTitles(in sentence: String) -> [(title: String, party: String?, start: Int)] {
+        let tokens = Tokenizer.tokens(sentence)
+        let named = mentions(in: sentence)
+        var result: [(String, String?, Int)] = []
+        for i in tokens.indices.dropFirst() where ["the", "le", "la", "l'"].contains(tokens[i - 1].folded) {
+            guard let end = matchTitle(tokens, at: i) else { continue }
+            if named.contains(where: { $0.start <= tokens[i].start && tokens[end - 1].end <= $0.end }) { continue }
+            var party: String?
+            if let (code, _) = partyPhrase(tokens, at: end) { party = code }
+            result.append((text(tokens, i, end), party, tokens[i].start))
+        }
+        return result.map { (title: $0.0, party: $0.1, start: $0.2) }
     }
 
     // MARK: Grammar

@@ -30,6 +30,7 @@ public struct ReadoutLayout: Sendable {
         var currentHeading: String?
         var currentText: [String] = []
         var bodyStarted = false
+        var sawFirstLine = false
         let boilerplate = allProfiles.flatMap(\.boilerplate)
 
         func flushSection() {
@@ -45,9 +46,13 @@ public struct ReadoutLayout: Sendable {
             let line = rawLine.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{3000}")))
             if line.isEmpty { continue }
             let leading = rawLine.prefix { $0.isWhitespace }.count
-            if title == nil {
-                title = Self.stripMarkdownHeading(line)
-                continue
+            // The first line is the title unless it is itself a paragraph (a readout published without one).
+            if title == nil && !sawFirstLine {
+                sawFirstLine = true
+                if !Self.isParagraph(line) {
+                    title = Self.stripMarkdownHeading(line)
+                    continue
+                }
             }
             if Self.isBoilerplate(line, boilerplate) { continue }
             // Before the body: the date line, the issuing office, the place — short lines that are not sentences.
@@ -84,6 +89,12 @@ public struct ReadoutLayout: Sendable {
             }
         }
         self.sentences = sentences
+    }
+
+    /// A line of running text rather than a title: long, or more than one sentence.
+    static func isParagraph(_ line: String) -> Bool {
+        if line.count > 160 { return true }
+        return SentenceSplitter.split(line, language: "en").count > 1 && endsSentence(line)
     }
 
     static func isBoilerplate(_ line: String, _ phrases: [String]) -> Bool {

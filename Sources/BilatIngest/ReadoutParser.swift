@@ -150,7 +150,12 @@ struct ReadoutReading {
             if let day = grammar.days(in: fixed).first, let iso = day.iso { return iso }
         }
         let published = documentDate()
-        if let day = grammar.days(in: lead).first {
+        // Where the lead says nothing of the day, the headline or the next sentences may.
+        let opening = layout.sentences.prefix(4).map(\.text)
+        let dayMention = grammar.days(in: lead).first
+            ?? layout.title.flatMap { grammar.days(in: $0).first { $0.iso != nil } }
+            ?? opening.lazy.compactMap { grammar.days(in: $0).first }.first
+        if let day = dayMention {
             if let iso = day.iso { return iso }
             guard let published, let year = published.year else {
                 review.append("no year in text")
@@ -160,7 +165,8 @@ struct ReadoutReading {
             let later = (day.month, day.day) > (published.month, published.day)
             return DayMention(year: later ? year - 1 : year, month: day.month, day: day.day, position: 0).iso
         }
-        if let offset = grammar.relativeDay(in: lead) {
+        let offset = grammar.relativeDay(in: lead) ?? opening.lazy.compactMap { grammar.relativeDay(in: $0) }.first
+        if let offset {
             guard let published, let iso = published.iso else {
                 review.append("no year in text")
                 return nil
@@ -259,13 +265,18 @@ struct ReadoutReading {
         var inTitle = false
         var attendee = false
         var excluded = false
+        /// Where a principal named by title alone stands in the lead.
+        var unnamedAt: Int?
     }
 
     func participantsAndParties(review: inout [String]) -> ([Participant], [String]) {
         var persons: [Person] = []
-        func merge(_ mention: PersonMention, order: Int) -> Int {
+        func find(_ mention: PersonMention) -> Int? {
             let familyKey = TextFolding.key(mention.familyName)
-            if let index = persons.firstIndex(where: { TextFolding.key($0.family) == familyKey }) {
+            return persons.firstIndex { TextFolding.key($0.family) == familyKey }
+        }
+        func merge(_ mention: PersonMention, order: Int) -> Int {
+            if let index = find(mention) {
                 if persons[index].given == nil, let given = mention.givenName {
                     persons[index].given = given
                     persons[index].tokens = mention.nameTokens
@@ -283,51 +294,68 @@ struct ReadoutReading {
                                   title: mention.title, party: mention.party, firstSeen: order, titleFromHeadline: order < 0))
             return persons.count - 1
         }
-        let presence = profile.presenceCues
+        func positions(_ cues: [Cue], _ text: String, _ folded: String) -> [Int] {
+            cues.compactMap { $0.firstMatch(text: text, folded: folded).map { folded.distance(from: folded.startIndex, to: $0) } }
+        }
         let absence = ["who accompanied", "who was accompanying", "who is accompanying", "qui accompagnait", "qui accompagne",
                        "on behalf of", "au nom de", "attributable to"].map(Cue.init)
-        let postPresence = ["also attended", "were present", "was present", "also present", "ont également participé",
-                            "a également participé", "a assisté", "ont assisté", "同席"].map(Cue.init)
-        if let title = layout.title {
-            for mention in people.mentions(in: title) {
-                let index = merge(mention, order: -1)
-                persons[index].inTitle = true
-            }
-        }
         for (order, sentence) in layout.sentences.enumerated() {
             let text = sentence.text
             let folded = TextFolding.fold(text)
             let mentions = people.mentions(in: text)
             guard !mentions.isEmpty else { continue }
-            let presenceAt = presence.compactMap { $0.firstMatch(text: text, folded: folded).map { folded.distance(from: folded.startIndex, to: $0) } }.min()
-            let postPresenceAt = postPresence.compactMap { $0.firstMatch(text: text, folded: folded).map { folded.distance(from: folded.startIndex, to: $0) } }.min()
-            let absenceAt = absence.compactMap { $0.firstMatch(text: text, folded: folded).map { folded.distance(from: folded.startIndex, to: $0) } }.min()
-            let isSpokesperson = profile.spokespersonCues.contains { $0.matches(text: text, folded: folded) } && text.count < 120
-            for mention in mentions {
+            let presenceAt = positions(profile.presenceCues, text, folded).min()
+            let absenceAt = positions(absence, text, folded).min()
+            let isSpokesperson = profile.spokespersonCues.contains { $0.matches(text: text, folded: folded) } && text.count < 160
+            // Named as present: the people after the cue ("Also present were …"), or before it ("… also attended").
+            var present = Set<Int>()
+            if let p = presenceAt {
+                let after = mentions.indices.filter { mentions[$0].start > p }
+                present = Set(after.isEmpty && order != leadIndex ? mentions.indices.filter { mentions[$0].start < p } : after)
+            }
+            for (n, mention) in mentions.enumerated() {
                 let index = merge(mention, order: order)
                 if isSpokesperson { persons[index].excluded = true; continue }
-                if let a = absenceAt, mention.start > a, !(presenceAt.map { $0 > a && mention.start > $0 } ?? false) {
+                if let a = absenceAt, mention.start > a, !present.contains(n) {
                     if !persons[index].inLead { persons[index].excluded = true }
                     continue
                 }
-                if let p = presenceAt, mention.start > p {
+                if present.contains(n) {
                     persons[index].attendee = true
-                } else if let p = postPresenceAt, mention.start < p, order != leadIndex || mentions.count > 2 {
-                    persons[index].attendee = true
+                    if persons[index].party == nil { persons[index].party = side(of: mention, in: text) }
                 } else if order == leadIndex {
                     persons[index].inLead = true
                     persons[index].excluded = false
                 }
             }
         }
+        // The headline names people too ("Keir Starmer meeting with President Erdoğan"); a headline name counts
+        // when the body names the same person or the person is well known, since headlines capitalise every word.
+        if let title = layout.title {
+            for mention in people.mentions(in: title) {
+                if let index = find(mention) {
+                    persons[index].inTitle = true
+                } else if parser.data.knownPerson(nameTokens: mention.nameTokens) != nil {
+                    let index = merge(mention, order: -1)
+                    persons[index].inTitle = true
+                }
+            }
+        }
         var principals = persons.filter { ($0.inLead || $0.inTitle) && !$0.attendee && !$0.excluded }
         if principals.isEmpty { principals = persons.filter { !$0.attendee && !$0.excluded }.prefix(2).map { $0 } }
-        let principalKeys = Set(principals.map { TextFolding.key($0.family) })
+        // "The Prime Minister spoke to …": a principal named by title alone.
+        if principals.count < 2, let unnamed = people.unnamedTitles(in: lead).first(where: { t in
+            !principals.contains { $0.title.map { TextFolding.fold($0).contains(TextFolding.fold(t.title)) } ?? false }
+        }) {
+            principals.append(Person(tokens: [], family: "", given: nil, title: unnamed.title, party: unnamed.party,
+                                     firstSeen: leadIndex ?? 0, titleFromHeadline: false, inLead: true, unnamedAt: unnamed.start))
+        }
+        let principalKeys = Set(principals.map { TextFolding.key($0.family) }.filter { !$0.isEmpty })
         let attendees = persons.filter { $0.attendee && !$0.excluded && !principalKeys.contains(TextFolding.key($0.family)) }
-        principals.sort { $0.firstSeen < $1.firstSeen }
-
+        principals.sort { ($0.firstSeen, $0.unnamedAt ?? -1) < ($1.firstSeen, $1.unnamedAt ?? -1) }
         principals = principals.map(resolveName)
         let resolvedAttendees = attendees.map(resolveName)
+
         // Sides: each principal's party; a principal the text gives no side takes the side left over.
         let home = homeParty(known: principals.compactMap(\.party))
         for index in principals.indices where principals[index].party == nil {
@@ -336,9 +364,11 @@ struct ReadoutReading {
         var codes: [String] = []
         for p in principals { if let c = p.party, !codes.contains(c) { codes.append(c) } }
         func participant(_ p: Person, _ role: ParticipantRole) -> Participant {
-            let given = p.given
-            let name = [given, p.family].compactMap { $0 }.joined(separator: " ")
-            return Participant(name: name, familyName: p.family, givenName: given, title: p.title, party: p.party, role: role)
+            if p.family.isEmpty {
+                return Participant(name: p.title ?? "", familyName: nil, givenName: nil, title: p.title, party: p.party, role: role)
+            }
+            let name = [p.given, p.family].compactMap { $0 }.joined(separator: " ")
+            return Participant(name: name, familyName: p.family, givenName: p.given, title: p.title, party: p.party, role: role)
         }
         var attendeeList = resolvedAttendees
         for index in attendeeList.indices where attendeeList[index].party == nil {
@@ -346,6 +376,35 @@ struct ReadoutReading {
             attendeeList[index].party = codes.first
         }
         return (principals.map { participant($0, .principal) } + attendeeList.map { participant($0, .attendee) }, codes)
+    }
+
+    /// The side a "… side" phrase gives the people of a clause: "Attending on the Vietnamese side were …",
+    /// "… etc. from the Japanese side;".
+    func side(of mention: PersonMention, in sentence: String) -> String? {
+        let chars = Array(sentence)
+        // The clause: from the previous ";" or "(" to the next ";" or ")".
+        var from = min(mention.start, chars.count)
+        while from > 0, !";(".contains(chars[from - 1]) { from -= 1 }
+        var to = min(mention.end, chars.count)
+        while to < chars.count, !";)".contains(chars[to]) { to += 1 }
+        let clause = String(chars[from..<to])
+        let tokens = Tokenizer.tokens(clause, splitHyphens: true)
+        for template in profile.sidePhrases {
+            let parts = template.components(separatedBy: "{}")
+            guard parts.count == 2 else { continue }
+            let before = Tokenizer.tokens(parts[0]).map(\.folded)
+            let after = Tokenizer.tokens(parts[1]).map(\.folded)
+            for i in tokens.indices {
+                guard i + before.count <= tokens.count, zip(before, tokens[i...]).allSatisfy({ $0 == $1.folded }) else { continue }
+                let start = i + before.count
+                for length in 1...3 where start + length + after.count <= tokens.count {
+                    let rest = tokens[(start + length)...]
+                    guard zip(after, rest).allSatisfy({ $0 == $1.folded }) else { continue }
+                    if let code = parser.parties.party(tokens: tokens[start..<(start + length)], language: profile.code) { return code }
+                }
+            }
+        }
+        return nil
     }
 
     /// Parties whose names are written family name first in Latin script ("Yang Jiechi", "Park Jin").
@@ -375,6 +434,12 @@ struct ReadoutReading {
     /// state the text names most.
     func homeParty(known: [String]) -> String? {
         if let fixed = matter?.lists["parties"]?.first { return parser.data.party(named: fixed) }
+        // The publisher's own seat: "A Downing Street spokesperson said", a "Washington, DC" dateline.
+        let whole = ([layout.title ?? ""] + layout.headerLines + layout.sentences.map(\.text)).joined(separator: "\n")
+        let wholeFolded = TextFolding.fold(whole)
+        for (cue, code) in parser.data.seats where !known.contains(code) && cue.matches(text: whole, folded: wholeFolded) {
+            return code
+        }
         let text = ([layout.title ?? ""] + layout.sentences.map(\.text)).joined(separator: "\n")
         let mentions = parser.parties.mentions(in: text, language: profile.code)
         // Pairs: two mentions joined by a hyphen or dash.

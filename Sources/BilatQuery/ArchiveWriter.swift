@@ -91,7 +91,7 @@ extension Archive {
                            arguments: [num, position, code])
         }
         for (position, p) in record.participants.enumerated() {
-            let personID = try PeopleDirectory.personID(for: p, db)
+            let personID = p.familyName == nil && p.givenName == nil && p.name == (p.title ?? "") ? nil : try PeopleDirectory.personID(for: p, db)
             try db.execute(sql: """
                 INSERT INTO participants(meeting_num, position, person_id, party_code, title, role) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [num, position, personID, p.party, p.title, p.role.rawValue])
