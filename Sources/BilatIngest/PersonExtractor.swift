@@ -22,9 +22,15 @@ struct PersonMention: Equatable, Sendable {
         guard !words.isEmpty else { return (tokens.joined(separator: " "), nil) }
         let caps = words.filter(isAllCaps)
         if !caps.isEmpty && caps.count < words.count {
-            let family = caps.map(titleCased).joined(separator: " ")
-            let given = words.filter { !isAllCaps($0) }.joined(separator: " ")
-            return (family, given.isEmpty ? nil : given)
+            // A particle right before the capitalised family name belongs to it: "Jean-Yves Le DRIAN".
+            var familyWords = caps.map(titleCased)
+            var givenWords = words.filter { !isAllCaps($0) }
+            if let firstCaps = words.firstIndex(where: isAllCaps), firstCaps > 0, particles.contains(words[firstCaps - 1].lowercased()),
+               let g = givenWords.lastIndex(of: words[firstCaps - 1]) {
+                familyWords.insert(givenWords.remove(at: g), at: 0)
+            }
+            let given = givenWords.joined(separator: " ")
+            return (familyWords.joined(separator: " "), given.isEmpty ? nil : given)
         }
         if words.count == 1 { return (titleCasedIfCaps(words[0]), nil) }
         if let particle = words.dropFirst().firstIndex(where: { particles.contains($0.lowercased()) && $0.first!.isLowercase }) {
@@ -34,7 +40,12 @@ struct PersonMention: Equatable, Sendable {
         return (titleCasedIfCaps(words.last!), given.isEmpty ? nil : given)
     }
 
-    static func isInitial(_ word: String) -> Bool { word.count == 2 && word.hasSuffix(".") && word.first!.isUppercase }
+    /// "R.", "L.P.": initials, not names.
+    static func isInitial(_ word: String) -> Bool {
+        guard word.hasSuffix("."), word.count >= 2 else { return false }
+        let parts = word.split(separator: ".", omittingEmptySubsequences: false).dropLast()
+        return parts.allSatisfy { $0.count == 1 && $0.first!.isUppercase }
+    }
     static func isAllCaps(_ word: String) -> Bool {
         let letters = word.filter(\.isLetter)
         return letters.count >= 2 && letters.allSatisfy(\.isUppercase)
@@ -262,6 +273,13 @@ struct PersonExtractor: Sendable {
         while k < t.count && words.count < 6 {
             let token = t[k]
             guard token.isWord, token.text.first!.isLetter else { break }
+            // A capitalised particle inside a name: "Jean-Yves Le DRIAN", "Ursula Von der Leyen".
+            if !words.isEmpty, token.isCapitalized, !token.isAllCaps, PersonMention.particles.contains(token.folded),
+               k + 1 < t.count, t[k + 1].isCapitalized, !stopNames.contains(t[k + 1].folded) || t[k + 1].isAllCaps {
+                words.append(token.text)
+                k += 1
+                continue
+            }
             if token.isCapitalized {
                 if stopNames.contains(token.folded) { break }
                 // A party name is not a person's name ("Japan", "NATO").

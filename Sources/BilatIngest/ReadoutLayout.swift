@@ -94,6 +94,7 @@ public struct ReadoutLayout: Sendable {
     /// A line of running text rather than a title: long, or more than one sentence.
     static func isParagraph(_ line: String) -> Bool {
         if line.count > 160 { return true }
+        if line.hasSuffix(".") && line.split(separator: " ").count >= 10 { return true }
         return SentenceSplitter.split(line, language: "en").count > 1 && endsSentence(line)
     }
 
@@ -150,6 +151,7 @@ public enum SentenceSplitter {
         "mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "nos", "vs", "etc", "e.g", "i.e", "gen", "lt", "col", "sen", "rep",
         "gov", "prof", "hon", "rt", "h.e", "u.s", "u.k", "u.n", "a.m", "p.m", "m", "mm", "p", "pp", "art", "approx", "fig",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "s.e", "h.r.h", "d.c", "inc", "co",
+        "sem", "s.e.m", "capt", "adm", "messrs", "mme", "mlle", "pr", "l.p",
     ]
 
     /// The sentences of `paragraph` with their offsets (in Characters) inside it.
