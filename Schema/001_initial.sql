@@ -70,10 +70,14 @@ CREATE TABLE person_aliases (
 ) WITHOUT ROWID;
 CREATE INDEX person_aliases_person ON person_aliases(person_id);
 
+-- A person's part in one meeting, with the name as this readout writes it ("石破茂", "Shigeru Ishiba").
 CREATE TABLE participants (
     meeting_num INTEGER NOT NULL REFERENCES meetings(num) ON DELETE CASCADE,
     position    INTEGER NOT NULL,
     person_id   INTEGER REFERENCES people(id),  -- NULL for someone named by title alone ("The Prime Minister")
+    name        TEXT NOT NULL,
+    family_name TEXT,
+    given_name  TEXT,
     party_code  TEXT REFERENCES parties(code),
     title       TEXT,
     role        TEXT NOT NULL CHECK (role IN ('principal', 'attendee')),

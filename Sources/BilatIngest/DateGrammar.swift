@@ -106,6 +106,15 @@ public struct DateGrammar: Sendable {
         return found.filter { (1...12).contains($0.month) && (1...31).contains($0.day) }.sorted { $0.position < $1.position }
     }
 
+    /// A day of the publication month written as "本31日" (this 31st), if the text names one.
+    public func dayOfCurrentMonth(in text: String) -> Int? {
+        for marker in profile.currentMonthDayMarkers {
+            let pattern = Pattern(NSRegularExpression.escapedPattern(for: marker) + #"\s*([0-9０-９]{1,2})日"#, caseInsensitive: false)
+            if let m = pattern.firstMatch(in: text), let day = Self.int(m.group(1)) { return day }
+        }
+        return nil
+    }
+
     /// A weekday named as the meeting day ("on Tuesday", "ce mardi"): 1 = Sunday … 7 = Saturday.
     public func weekday(in text: String) -> Int? {
         guard let m = weekday.firstMatch(in: text), let name = m.group(1) else { return nil }
@@ -200,7 +209,8 @@ public struct DateGrammar: Sendable {
     /// Every duration in minutes mentioned in `text`, in order, with its position.
     public func durations(in text: String) -> [(minutes: Int, position: Int)] {
         var found: [(Int, Int)] = []
-        for m in duration.matches(in: text) {
+        // Japanese durations have their own pattern: the general one would read "6時10分" as ten minutes.
+        for m in profile.code == "ja" ? [] : duration.matches(in: text) {
             let position = text.distance(from: text.startIndex, to: m.range.lowerBound)
             if let hoursWord = m.group(1) {
                 guard let hours = amount(hoursWord) else { continue }

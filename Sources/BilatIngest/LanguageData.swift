@@ -35,6 +35,12 @@ public struct LanguageProfile: Sendable {
     let hostVisitCues: [String]
     /// "on the {} side": where an adjective names the side of the people that follow or precede.
     let sidePhrases: [String]
+    /// Titles that name the home government of the language's publishers when no country precedes them
+    /// (in Japanese, 外務大臣 alone is Japan's Minister for Foreign Affairs), and that government.
+    let homeTitles: Set<String>
+    let homeParty: String?
+    /// Words that put a bare day in the month of the publication date ("本31日": the 31st of this month).
+    let currentMonthDayMarkers: [String]
 
     private struct File: Decodable {
         let code: String
@@ -65,6 +71,9 @@ public struct LanguageProfile: Sendable {
         let overview_cues: [String]
         let host_visit_cues: [String]
         let side_phrases: [String]?
+        let home_titles: [String]?
+        let home_party: String?
+        let current_month_day_markers: [String]?
     }
 
     init(json: String) throws {
@@ -100,6 +109,9 @@ public struct LanguageProfile: Sendable {
         overviewCues = f.overview_cues.map(Cue.init)
         hostVisitCues = f.host_visit_cues
         sidePhrases = f.side_phrases ?? []
+        homeTitles = Set(f.home_titles ?? [])
+        homeParty = f.home_party
+        currentMonthDayMarkers = f.current_month_day_markers ?? []
     }
 }
 
@@ -251,6 +263,14 @@ public final class LanguageData: Sendable {
         candidates = candidates.filter { $0.familyWords.count == longest }
         // "Wong" alone could be Australia's or Singapore's minister: a family name alone must be unambiguous.
         guard let first = candidates.first, candidates.allSatisfy({ $0.party == first.party }) else { return nil }
+        return first
+    }
+
+    /// The known person whose name in Japanese script is `japaneseFamily` (and `given`, when given).
+    public func knownPerson(japaneseFamily: String?, given: String?) -> KnownPerson? {
+        guard let family = japaneseFamily, family.unicodeScalars.contains(where: TextFolding.isJapaneseScalar) else { return nil }
+        let matches = people.filter { $0.japaneseFamily == family && (given == nil || $0.japaneseGiven == given) }
+        guard let first = matches.first, matches.allSatisfy({ $0.family == first.family && $0.given == first.given }) else { return nil }
         return first
     }
 

@@ -70,11 +70,13 @@ struct PersonExtractor: Sendable {
     private let prepositions: [[String]]
     private let stopNames: Set<String>
     private let known: [KnownPerson]
+    private let japanese: JapaneseNameGrammar?
 
     init(profile: LanguageProfile, parties: PartyResolver, data: LanguageData) {
         self.profile = profile
         self.parties = parties
         self.known = data.people
+        self.japanese = profile.code == "ja" ? JapaneseNameGrammar(profile: profile, data: data, parties: parties) : nil
         titles = profile.titles.map { Tokenizer.tokens($0).map(\.folded) }.sorted { $0.count > $1.count }
         honorifics = data.languages.values.flatMap(\.honorifics).map { Tokenizer.tokens($0).map(\.folded) }.sorted { $0.count > $1.count }
         prepositions = profile.titleOf.map { Tokenizer.tokens($0).map(\.folded) }.sorted { $0.count > $1.count }
@@ -93,6 +95,7 @@ struct PersonExtractor: Sendable {
 
     /// Every person named in `sentence`, in order; overlapping readings keep the fullest one.
     func mentions(in sentence: String) -> [PersonMention] {
+        if let japanese { return japanese.mentions(in: sentence) }
         let tokens = Tokenizer.tokens(sentence)
         var found: [PersonMention] = []
         var i = 0
@@ -142,6 +145,7 @@ struct PersonExtractor: Sendable {
 
     /// Titles that stand for a person without a name: "The Prime Minister spoke to …", "le Premier ministre a …".
     func unnamedTitles(in sentence: String) -> [(title: String, party: String?, start: Int)] {
+        if japanese != nil { return [] }
         let tokens = Tokenizer.tokens(sentence)
         let named = mentions(in: sentence)
         var result: [(String, String?, Int)] = []

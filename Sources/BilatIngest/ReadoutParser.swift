@@ -165,6 +165,9 @@ struct ReadoutReading {
             let later = (day.month, day.day) > (published.month, published.day)
             return DayMention(year: later ? year - 1 : year, month: day.month, day: day.day, position: 0).iso
         }
+        if let day = grammar.dayOfCurrentMonth(in: lead), let published, let year = published.year {
+            return DayMention(year: year, month: published.month, day: day, position: 0).iso
+        }
         let offset = grammar.relativeDay(in: lead) ?? opening.lazy.compactMap { grammar.relativeDay(in: $0) }.first
         if let offset {
             guard let published, let iso = published.iso else {
@@ -367,7 +370,10 @@ struct ReadoutReading {
             if p.family.isEmpty {
                 return Participant(name: p.title ?? "", familyName: nil, givenName: nil, title: p.title, party: p.party, role: role)
             }
-            let name = [p.given, p.family].compactMap { $0 }.joined(separator: " ")
+            // "Given Family" in Latin script; as written in Japanese script (石破茂, エマニュエル・マクロン).
+            let japanese = p.family.unicodeScalars.contains(where: TextFolding.isJapaneseScalar)
+            let separator = japanese ? (p.family.contains(where: JapaneseNameGrammar.isKatakana) ? "・" : "") : " "
+            let name = [p.given, p.family].compactMap { $0 }.joined(separator: separator)
             return Participant(name: name, familyName: p.family, givenName: p.given, title: p.title, party: p.party, role: role)
         }
         var attendeeList = resolvedAttendees

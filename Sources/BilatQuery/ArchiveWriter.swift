@@ -93,8 +93,9 @@ extension Archive {
         for (position, p) in record.participants.enumerated() {
             let personID = p.familyName == nil && p.givenName == nil && p.name == (p.title ?? "") ? nil : try PeopleDirectory.personID(for: p, db)
             try db.execute(sql: """
-                INSERT INTO participants(meeting_num, position, person_id, party_code, title, role) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [num, position, personID, p.party, p.title, p.role.rawValue])
+                INSERT INTO participants(meeting_num, position, person_id, name, family_name, given_name, party_code, title, role)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [num, position, personID, p.name, p.familyName, p.givenName, p.party, p.title, p.role.rawValue])
         }
         for (position, section) in record.sections.enumerated() {
             try db.execute(sql: "INSERT INTO sections(meeting_num, position, heading, text) VALUES (?, ?, ?, ?)",
@@ -162,26 +163,41 @@ enum PeopleDirectory {
             .filter { !$0.isEmpty }.sorted().joined(separator: " ")
     }
 
-    static func personID(for p: Participant, _ db: Database) throws -> Int64 {
+    static func personID(for written: Participant, _ db: Database) throws -> Int64 {
+        // One person however written: a Japanese-script name of a known office holder joins its Latin form.
+        var p = written
+        var extraAliases: [String] = []
+        if let known = LanguageData.shared.knownPerson(japaneseFamily: written.familyName, given: written.givenName) {
+            extraAliases = [alias(written.name), alias(written.familyName ?? "")]
+            p = Participant(name: known.given + " " + known.family, familyName: known.family, givenName: written.givenName == nil ? nil : known.given,
+                            title: written.title, party: written.party, role: written.role)
+        }
         let family = p.familyName ?? p.name
         let key = TextFolding.key(family) + "|" + TextFolding.key(p.givenName ?? "")
+        func addAliases(_ aliases: [String], _ id: Int64) throws {
+            for a in aliases where !a.isEmpty {
+                try db.execute(sql: "INSERT OR IGNORE INTO person_aliases(alias, person_id) VALUES (?, ?)", arguments: [a, id])
+            }
+        }
         if let id = try Int64.fetchOne(db, sql: "SELECT id FROM people WHERE name_key = ?", arguments: [key]) {
+            try addAliases(extraAliases, id)
             return id
         }
         // A family name alone joins the one person of that family name already known.
         if p.givenName == nil {
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM people WHERE name_key LIKE ? ESCAPE '\\' LIMIT 2",
                                          arguments: [TextFolding.key(family).replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "|%"])
-            if ids.count == 1 { return ids[0] }
+            if ids.count == 1 {
+                try addAliases(extraAliases, ids[0])
+                return ids[0]
+            }
         }
         try db.execute(sql: "INSERT INTO people(name, family_name, given_name, name_key) VALUES (?, ?, ?, ?)",
                        arguments: [p.name, p.familyName, p.givenName, key])
         let id = db.lastInsertedRowID
         var aliases: Set<String> = [alias(p.name), alias(family)]
         if let given = p.givenName { aliases.insert(alias(given + " " + family)) }
-        for a in aliases where !a.isEmpty {
-            try db.execute(sql: "INSERT OR IGNORE INTO person_aliases(alias, person_id) VALUES (?, ?)", arguments: [a, id])
-        }
+        try addAliases(Array(aliases) + extraAliases, id)
         return id
     }
 }

@@ -114,8 +114,8 @@ public enum MeetingQuery {
 
     static func participants(_ num: Int64, _ db: Database) throws -> [Participant] {
         try Row.fetchAll(db, sql: """
-            SELECT coalesce(p.name, pa.title, '') AS name, p.family_name, p.given_name, pa.title, pa.party_code, pa.role
-            FROM participants pa LEFT JOIN people p ON p.id = pa.person_id WHERE pa.meeting_num = ? ORDER BY pa.position
+            SELECT name, family_name, given_name, title, party_code, role
+            FROM participants WHERE meeting_num = ? ORDER BY position
             """, arguments: [num]).map { row in
             Participant(name: row["name"], familyName: row["family_name"], givenName: row["given_name"], title: row["title"],
                         party: row["party_code"], role: ParticipantRole(rawValue: row["role"]) ?? .attendee)
