@@ -31,7 +31,11 @@ struct JapaneseNameGrammar: Sendable {
         var found: [PersonMention] = []
         var i = 0
         while i < chars.count {
-            guard let title = titles.first(where: { matches($0, chars, at: i) }) else { i += 1; continue }
+            // A title is a whole word: 委員 in 欧州委員会 is not one, 委員長 after it is.
+            guard let title = titles.first(where: { title in
+                matches(title, chars, at: i)
+                    && (i + title.count == chars.count || !Self.isKanji(chars[i + title.count]) || "及並兼等".contains(chars[i + title.count]))
+            }) else { i += 1; continue }
             let titleEnd = i + title.count
             if let mention = mention(chars, titleStart: i, titleEnd: titleEnd) { found.append(mention) }
             i = titleEnd

@@ -178,7 +178,8 @@ public enum SentenceSplitter {
                 i = end
                 continue
             }
-            if c == "." || c == "!" || c == "?" {
+            // Japanese ends sentences with 。 only; periods belong to Latin text quoted inside ("H.E. Mr.").
+            if (c == "." || c == "!" || c == "?") && language != "ja" {
                 var end = i + 1
                 while end < chars.count, "\"”’»)".contains(chars[end]) { end += 1 }
                 guard end < chars.count, chars[end] == " " || chars[end] == "\u{00A0}" else { i += 1; continue }
@@ -204,6 +205,8 @@ public enum SentenceSplitter {
         while s > 0, !chars[s - 1].isWhitespace, chars[s - 1] != "(" { s -= 1 }
         let word = String(chars[s..<dot])
         if word.count == 1, word.first?.isUppercase == true { return true }
-        return abbreviations.contains(word.lowercased())
+        // "H.E.Mr." written without spaces: the last part decides.
+        let last = word.split(separator: ".").last.map(String.init) ?? word
+        return abbreviations.contains(word.lowercased()) || abbreviations.contains(last.lowercased())
     }
 }

@@ -372,8 +372,10 @@ struct ReadoutReading {
             }
             // "Given Family" in Latin script; as written in Japanese script (石破茂, エマニュエル・マクロン).
             let japanese = p.family.unicodeScalars.contains(where: TextFolding.isJapaneseScalar)
-            let separator = japanese ? (p.family.contains(where: JapaneseNameGrammar.isKatakana) ? "・" : "") : " "
-            let name = [p.given, p.family].compactMap { $0 }.joined(separator: separator)
+            let katakana = p.family.contains(where: JapaneseNameGrammar.isKatakana)
+            let name = japanese && !katakana
+                ? p.family + (p.given ?? "")
+                : [p.given, p.family].compactMap { $0 }.joined(separator: japanese ? "・" : " ")
             return Participant(name: name, familyName: p.family, givenName: p.given, title: p.title, party: p.party, role: role)
         }
         var attendeeList = resolvedAttendees
@@ -497,7 +499,8 @@ struct ReadoutReading {
     func undertakingSide(_ sentence: String, verbStart: Int, verbEnd: Int, objectBound: Bool,
                          participants: [Participant], parties: [String]) -> String? {
         let partyMentions = parser.parties.mentions(in: sentence, language: profile.code).filter { parties.contains($0.code) }
-        if objectBound {
+        // Japanese names the side before the verb even then: "…事務総長から支持を得ました".
+        if objectBound && profile.code != "ja" {
             return partyMentions.first { $0.start >= verbEnd }?.code
         }
         let folded = TextFolding.fold(sentence)
