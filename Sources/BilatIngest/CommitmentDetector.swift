@@ -15,25 +15,45 @@ struct CommitmentDetector: Sendable {
         case unilateral(verbStart: Int, verbEnd: Int, objectBound: Bool)
     }
 
+    /// Whether `text` holds "and" followed by a verb in the past ("and explained", "et a déclaré").
+    static func startsNewClause(_ text: String) -> Bool {
+        let words = text.split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init)
+        for (i, w) in words.enumerated() where (w == "and" || w == "et") && i + 1 < words.count {
+            let next = words[i + 1]
+            if next.hasSuffix("ed") || ["said", "stated", "noted", "a", "ont", "said", "told"].contains(next) { return true }
+        }
+        return false
+    }
+
+    static let pronounAnd = ["he and ", "she and ", " and he ", " and she ", "il et ", "elle et "]
+
     /// Verbs whose undertaking side is named after them: "obtained X’s support" binds X.
     private static let objectBoundStems = ["obtain", "obten", "obtenu", "支持を得"]
 
-    func binding(of sentence: String) -> Binding? {
+    /// Who `sentence` binds. `principals` are the words that name the principals (family names and titles),
+    /// so that "He and Foreign Minister Wong agreed …" reads as both sides.
+    func binding(of sentence: String, principals: [String] = []) -> Binding? {
         let folded = TextFolding.fold(sentence)
-        let verb = earliest(profile.jointVerbs, in: sentence, folded)
-        if let verb {
-            // A joint subject before the verb: "Both sides confirmed", "they agreed", "les deux parties … ont réaffirmé".
+        // "agreed", "shared the view", "sont convenus", "一致": joint whoever the subject is.
+        if earliest(profile.inherentJointVerbs, in: sentence, folded) != nil { return .joint }
+        if let verb = earliest(profile.jointVerbs, in: sentence, folded) {
+            // A joint subject before the verb: "Both sides confirmed", "they reaffirmed", "les deux parties … ont réaffirmé".
             if let subject = earliest(profile.jointSubjects, in: sentence, folded), subject.start <= verb.start {
                 return .joint
             }
-            // Japanese puts the subject first and the verb last; "…で一致しました" without a subject is joint too.
-            if profile.code == "ja" && (sentence.contains("一致") || sentence.contains("合意")) { return .joint }
-            // Passive agreement: "it was agreed that", "it was confirmed that".
-            if folded.hasPrefix("it was ") || folded.contains(" it was agreed") { return .joint }
+            // Two principals joined before the verb: "He and Foreign Minister Wong confirmed …".
+            let before = String(folded.prefix(verb.start))
+            let named = principals.filter { !$0.isEmpty && before.contains(TextFolding.fold($0)) }
+            if named.count >= 2 || (named.count == 1 && Self.pronounAnd.contains { before.contains($0) }) { return .joint }
         }
         if let undertaking = earliest(profile.unilateralVerbs, in: sentence, folded) {
+            // Thanks or wishes in the same clause make it no undertaking ("thanked him for his commitment to …"),
+            // unless a new verb starts a clause of its own ("… and explained that he intends to …").
             let before = String(folded.prefix(undertaking.start))
-            if profile.nonCommitment.contains(where: { before.contains($0.folded) }) { return nil }
+            for cue in profile.nonCommitment {
+                guard let r = before.range(of: cue.folded, options: .backwards) else { continue }
+                if !Self.startsNewClause(String(before[r.upperBound...])) { return nil }
+            }
             let objectBound = Self.objectBoundStems.contains { undertaking.cue.folded.hasPrefix($0) || undertaking.cue.raw.hasPrefix($0) }
             return .unilateral(verbStart: undertaking.start, verbEnd: undertaking.start + undertaking.cue.raw.count, objectBound: objectBound)
         }

@@ -28,6 +28,8 @@ public struct LanguageProfile: Sendable {
     let spokespersonCues: [Cue]
     let jointSubjects: [Cue]
     let jointVerbs: [Cue]
+    /// Verbs that are joint whoever is their subject: "agreed", "shared the view", "sont convenus", "一致".
+    let inherentJointVerbs: [Cue]
     let unilateralVerbs: [Cue]
     let nonCommitment: [Cue]
     let boilerplate: [String]
@@ -65,6 +67,7 @@ public struct LanguageProfile: Sendable {
         let spokesperson_cues: [String]
         let joint_subjects: [String]
         let joint_verbs: [String]
+        let inherent_joint_verbs: [String]?
         let unilateral_verbs: [String]
         let non_commitment: [String]
         let boilerplate: [String]
@@ -90,23 +93,26 @@ public struct LanguageProfile: Sendable {
         relativeDays = f.relative_days.sorted { $0.key.count > $1.key.count }.map { (Cue($0.key), $0.value) }
         homeTimeMarkers = f.home_time_markers
         localTimeMarkers = f.local_time_markers
-        meetingCues = f.meeting_cues.map(Cue.init)
-        telephoneCues = (f.format_cues["telephone"] ?? []).map(Cue.init)
-        videoCues = (f.format_cues["video"] ?? []).map(Cue.init)
-        inPersonOverrides = f.in_person_overrides.map(Cue.init)
+        meetingCues = f.meeting_cues.map { Cue($0) }
+        telephoneCues = (f.format_cues["telephone"] ?? []).map { Cue($0) }
+        videoCues = (f.format_cues["video"] ?? []).map { Cue($0) }
+        inPersonOverrides = f.in_person_overrides.map { Cue($0) }
         // Longest first, so that "Prime Minister" wins over "Minister" and "H.E." over "HE".
         honorifics = f.honorifics.sorted { $0.count > $1.count }
         nameSuffixes = f.name_suffixes
         titles = f.titles.sorted { $0.count > $1.count }
         titleOf = f.title_of.sorted { $0.count > $1.count }
-        presenceCues = f.presence_cues.map(Cue.init)
-        spokespersonCues = f.spokesperson_cues.map(Cue.init)
-        jointSubjects = f.joint_subjects.map(Cue.init)
-        jointVerbs = f.joint_verbs.map(Cue.init)
-        unilateralVerbs = f.unilateral_verbs.map(Cue.init)
-        nonCommitment = f.non_commitment.map(Cue.init)
+        presenceCues = f.presence_cues.map { Cue($0) }
+        spokespersonCues = f.spokesperson_cues.map { Cue($0) }
+        // Verbs and subjects match as whole words ("agree" is not "agreement"); topic cues match word starts.
+        func words(_ list: [String]) -> [Cue] { list.map { Cue($0, wholeWord: true) } }
+        jointSubjects = words(f.joint_subjects)
+        jointVerbs = words(f.joint_verbs)
+        inherentJointVerbs = words(f.inherent_joint_verbs ?? [])
+        unilateralVerbs = words(f.unilateral_verbs)
+        nonCommitment = words(f.non_commitment)
         boilerplate = f.boilerplate
-        overviewCues = f.overview_cues.map(Cue.init)
+        overviewCues = f.overview_cues.map { Cue($0) }
         hostVisitCues = f.host_visit_cues
         sidePhrases = f.side_phrases ?? []
         homeTitles = Set(f.home_titles ?? [])
@@ -187,7 +193,7 @@ public final class LanguageData: Sendable {
         }
         let topicFile = try JSONDecoder().decode(TopicFile.self, from: Data((files["topics.json"] ?? "").utf8))
         topics = topicFile.topics.map { entry in
-            Topic(slug: entry.slug, label: entry.label, covers: entry.covers, cues: entry.cues.mapValues { $0.map(Cue.init) })
+            Topic(slug: entry.slug, label: entry.label, covers: entry.covers, cues: entry.cues.mapValues { $0.map { Cue($0) } })
         }
 
         struct PartyFile: Decodable {

@@ -301,7 +301,7 @@ struct ReadoutReading {
             cues.compactMap { $0.firstMatch(text: text, folded: folded).map { folded.distance(from: folded.startIndex, to: $0) } }
         }
         let absence = ["who accompanied", "who was accompanying", "who is accompanying", "qui accompagnait", "qui accompagne",
-                       "on behalf of", "au nom de", "attributable to"].map(Cue.init)
+                       "on behalf of", "au nom de", "attributable to"].map { Cue($0) }
         for (order, sentence) in layout.sentences.enumerated() {
             let text = sentence.text
             let folded = TextFolding.fold(text)
@@ -479,8 +479,9 @@ struct ReadoutReading {
     func findCommitments(participants: [Participant], parties: [String], tagger: TopicTagger) -> [Commitment] {
         let detector = CommitmentDetector(profile: profile)
         var result: [Commitment] = []
+        let principalWords = participants.filter { $0.role == .principal }.flatMap { [$0.familyName, $0.title].compactMap { $0 } }
         for sentence in layout.sentences {
-            guard let binding = detector.binding(of: sentence.text) else { continue }
+            guard let binding = detector.binding(of: sentence.text, principals: principalWords) else { continue }
             let by: String?
             switch binding {
             case .joint:
@@ -504,19 +505,21 @@ struct ReadoutReading {
             return partyMentions.first { $0.start >= verbEnd }?.code
         }
         let folded = TextFolding.fold(sentence)
+        // The subject is the first person named before the verb, by name or by title alone ("The Foreign
+        // Secretary"): later names before the verb are objects ("extended his congratulations to Minister X").
         var best: (Int, String)?
-        // The subject is the last person named before the verb, by name or by title alone ("The Foreign Secretary").
         for p in participants {
             guard let party = p.party else { continue }
             for name in [p.familyName, p.title].compactMap({ $0 }) {
                 if let r = folded.range(of: TextFolding.fold(name)) {
                     let at = folded.distance(from: folded.startIndex, to: r.lowerBound)
-                    if at < verbStart && (best == nil || at > best!.0) { best = (at, party) }
+                    if at < verbStart && (best == nil || at < best!.0) { best = (at, party) }
                 }
             }
         }
-        for m in partyMentions where m.start < verbStart {
-            if best == nil || m.start > best!.0 { best = (m.start, m.code) }
+        // No person: a side named as the subject ("Japan will provide …").
+        if best == nil, let first = partyMentions.first(where: { $0.start < verbStart }) {
+            best = (first.start, first.code)
         }
         return best?.1
     }

@@ -44,9 +44,12 @@ struct Cue: Sendable {
     let folded: String
     let exactCase: Bool
     let japanese: Bool
+    /// Matches only a whole word or phrase: "agree" must not match "agreement".
+    let wholeWord: Bool
 
-    init(_ raw: String) {
+    init(_ raw: String, wholeWord: Bool = false) {
         self.raw = raw
+        self.wholeWord = wholeWord
         self.folded = TextFolding.fold(raw)
         let letters = raw.unicodeScalars.filter { CharacterSet.letters.contains($0) }
         self.exactCase = raw.count <= 5 && !letters.isEmpty && letters.allSatisfy { CharacterSet.uppercaseLetters.contains($0) }
@@ -66,9 +69,11 @@ struct Cue: Sendable {
         var searchStart = haystack.startIndex
         while let range = haystack.range(of: needle, range: searchStart..<haystack.endIndex) {
             let before = range.lowerBound == haystack.startIndex ? nil : haystack[haystack.index(before: range.lowerBound)]
-            let startsWord = before.map { !$0.unicodeScalars.allSatisfy(TextFolding.isWordScalar) } ?? true
+            // A cue that starts with punctuation ("’s commitment") may follow a word directly.
+            let cueStartsWithWord = needle.first.map { $0.isLetter || $0.isNumber } ?? false
+            let startsWord = !cueStartsWithWord || (before.map { !$0.unicodeScalars.allSatisfy(TextFolding.isWordScalar) } ?? true)
             var endsWord = true
-            if exactCase, range.upperBound < haystack.endIndex {
+            if exactCase || wholeWord, range.upperBound < haystack.endIndex, needle.last.map({ $0.isLetter || $0.isNumber }) ?? false {
                 endsWord = !haystack[range.upperBound].unicodeScalars.allSatisfy(TextFolding.isWordScalar)
             }
             if startsWord && endsWord { return range.lowerBound }
