@@ -82,7 +82,8 @@ struct TopicTagger: Sendable {
         let folded = TextFolding.fold(text)
         return topics.filter { topic in
             let cues = (topic.cues[language] ?? []) + (language == "en" ? [] : (topic.cues["en"] ?? []).filter(\.exactCase))
-            return cues.contains { $0.matches(text: text, folded: folded) }
+            guard cues.contains(where: { $0.matches(text: text, folded: folded) }) else { return false }
+            return !(topic.unless[language] ?? []).contains { $0.matches(text: text, folded: folded) }
         }.map(\.slug)
     }
 }

@@ -127,6 +127,8 @@ public struct Topic: Sendable {
     public let label: String
     public let covers: String
     let cues: [String: [Cue]]
+    /// Cues that, in the same sentence, leave the sentence to another topic.
+    let unless: [String: [Cue]]
 }
 
 /// A side that can meet: a state, a sub-national government or an organisation.
@@ -188,12 +190,15 @@ public final class LanguageData: Sendable {
         self.languages = languages
 
         struct TopicFile: Decodable {
-            struct Entry: Decodable { let slug: String; let label: String; let covers: String; let cues: [String: [String]] }
+            struct Entry: Decodable {
+                let slug: String; let label: String; let covers: String; let cues: [String: [String]]; let unless: [String: [String]]?
+            }
             let topics: [Entry]
         }
         let topicFile = try JSONDecoder().decode(TopicFile.self, from: Data((files["topics.json"] ?? "").utf8))
         topics = topicFile.topics.map { entry in
-            Topic(slug: entry.slug, label: entry.label, covers: entry.covers, cues: entry.cues.mapValues { $0.map { Cue($0) } })
+            Topic(slug: entry.slug, label: entry.label, covers: entry.covers, cues: entry.cues.mapValues { $0.map { Cue($0) } },
+                  unless: (entry.unless ?? [:]).mapValues { $0.map { Cue($0) } })
         }
 
         struct PartyFile: Decodable {

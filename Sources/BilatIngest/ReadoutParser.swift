@@ -102,7 +102,11 @@ struct ReadoutReading {
         let tagger = TopicTagger(topics: parser.data.topics, language: profile.code)
         let commitments = findCommitments(participants: participants, parties: partyCodes, tagger: tagger)
         var topics = Set<String>()
-        for sentence in layout.sentences { topics.formUnion(tagger.topics(of: sentence.text)) }
+        for (index, sentence) in layout.sentences.enumerated() {
+            // A lead that gives the clock time is logistics (who, when, where), not a subject discussed.
+            if index == leadIndex, !grammar.times(in: sentence.text).isEmpty || !grammar.durations(in: sentence.text).isEmpty { continue }
+            topics.formUnion(tagger.topics(of: maskingPeople(sentence.text)))
+        }
         let orderedTopics = parser.data.topics.map(\.slug).filter(topics.contains)
         if participants.isEmpty { review.append("no participants found") }
         for p in participants where p.role == .principal && p.party == nil {
@@ -474,6 +478,16 @@ struct ReadoutReading {
         return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
 
+    /// `sentence` with people's names and titles blanked out: "Minister of Economy, Trade and Industry"
+    /// is who someone is, not a topic discussed.
+    func maskingPeople(_ sentence: String) -> String {
+        var chars = Array(sentence)
+        for mention in people.mentions(in: sentence) where mention.start < mention.end && mention.end <= chars.count {
+            for i in mention.start..<mention.end { chars[i] = " " }
+        }
+        return String(chars)
+    }
+
     // MARK: What they agreed
 
     func findCommitments(participants: [Participant], parties: [String], tagger: TopicTagger) -> [Commitment] {
@@ -491,7 +505,7 @@ struct ReadoutReading {
                                      participants: participants, parties: parties)
             }
             guard let by else { continue }
-            result.append(Commitment(text: sentence.text, by: by, topics: tagger.topics(of: sentence.text), offset: sentence.offset))
+            result.append(Commitment(text: sentence.text, by: by, topics: tagger.topics(of: maskingPeople(sentence.text)), offset: sentence.offset))
         }
         return result
     }
