@@ -131,6 +131,19 @@ CREATE TRIGGER meetings_fts_insert AFTER INSERT ON meetings BEGIN
 END;
 CREATE TRIGGER meetings_fts_delete AFTER DELETE ON meetings BEGIN
     DELETE FROM readout_fts WHERE rowid = old.num;
+    DELETE FROM readout_trigram WHERE rowid = old.num;
+END;
+
+-- Japanese runs words together, which unicode61 cannot split: Japanese readouts are also indexed
+-- by character trigrams (terms of one or two characters are matched with LIKE on the same table).
+CREATE VIRTUAL TABLE readout_trigram USING fts5(
+    title, body,
+    tokenize = 'trigram'
+);
+
+CREATE TRIGGER meetings_trigram_insert AFTER INSERT ON meetings WHEN new.language = 'ja' BEGIN
+    INSERT INTO readout_trigram(rowid, title, body)
+    SELECT new.num, coalesce(new.title, ''), text FROM sources WHERE id = new.source_id;
 END;
 
 -- Full-text search over commitment sentences (`commitments --match`).

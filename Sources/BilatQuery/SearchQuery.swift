@@ -22,6 +22,7 @@ public struct SearchHit: Equatable, Sendable {
 public enum SearchQuery {
     /// Readouts matching `query`, best first (bm25, the title weighing more than the body), with the filters of `list`.
     public static func search(_ archive: Archive, query: String, filter: MeetingFilter) throws -> [SearchHit] {
+        if SearchSyntax.isJapanese(query) { return try searchJapanese(archive, query: query, filter: filter) }
         let match = try SearchSyntax.ftsQuery(query)
         return try archive.read { db in
             let (conditions, arguments) = try filter.conditions(db)
@@ -40,6 +41,52 @@ public enum SearchQuery {
             return try rows.map { row in
                 SearchHit(id: row["id"], date: row["date"], title: row["title"], parties: try MeetingQuery.parties(row["num"], db),
                           snippet: (row["snippet"] as String).replacingOccurrences(of: "\n", with: " "), rank: row["rank"])
+            }
+        }
+    }
+}
+
+extension SearchQuery {
+    /// Japanese text is searched in the trigram index: terms of three or more characters through FTS5,
+    /// shorter ones ("防衛", "中国") with LIKE on the same table, all of them required.
+    static func searchJapanese(_ archive: Archive, query: String, filter: MeetingFilter) throws -> [SearchHit] {
+        let (match, short) = try SearchSyntax.japaneseTerms(query)
+        return try archive.read { db in
+            let (conditions, arguments) = try filter.conditions(db)
+            var sql = """
+                SELECT m.num, m.id, m.date, m.title,
+                       snippet(readout_trigram, 1, '[', ']', '…', 24) AS snippet,
+                       \(match == nil ? "0.0" : "bm25(readout_trigram, 5.0, 1.0)") AS rank
+                FROM readout_trigram JOIN meetings m ON m.num = readout_trigram.rowid
+                WHERE 1
+                """
+            var all = StatementArguments()
+            if let match {
+                sql += " AND readout_trigram MATCH ?"
+                _ = all.append(contentsOf: [match])
+            }
+            for term in short {
+                sql += " AND (readout_trigram.body LIKE ? ESCAPE '\\' OR readout_trigram.title LIKE ? ESCAPE '\\')"
+                let pattern = "%" + term.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                    .replacingOccurrences(of: "_", with: "\\_") + "%"
+                _ = all.append(contentsOf: [pattern, pattern])
+            }
+            for condition in conditions { sql += " AND " + condition }
+            sql += " ORDER BY rank, m.date DESC LIMIT \(filter.limit ?? 20)"
+            _ = all.append(contentsOf: arguments)
+            let rows = try SearchSyntax.translatingFTSErrors { try Row.fetchAll(db, sql: sql, arguments: all) }
+            return try rows.map { row in
+                var snippet: String = row["snippet"]
+                // LIKE matches are not highlighted by FTS5: mark the first occurrence of each short term.
+                for term in short where !snippet.contains("[\(term)]") {
+                    if let r = snippet.range(of: term) { snippet.replaceSubrange(r, with: "[\(term)]") }
+                }
+                if match == nil, !short.isEmpty {
+                    let body = try String.fetchOne(db, sql: "SELECT body FROM readout_trigram WHERE rowid = ?", arguments: [row["num"] as Int64]) ?? ""
+                    snippet = SearchSyntax.window(body, around: short[0])
+                }
+                return SearchHit(id: row["id"], date: row["date"], title: row["title"], parties: try MeetingQuery.parties(row["num"], db),
+                                 snippet: snippet.replacingOccurrences(of: "\n", with: " "), rank: row["rank"])
             }
         }
     }
@@ -110,6 +157,32 @@ public enum SearchSyntax {
             throw ArchiveError.badQuery("empty search query: give at least one word")
         }
         return out.joined(separator: " ")
+    }
+
+    /// Whether the query holds Japanese script, which the trigram index serves.
+    public static func isJapanese(_ query: String) -> Bool {
+        query.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }
+    }
+
+    /// Japanese terms split by spaces: those of three characters or more as an FTS5 trigram query
+    /// (phrases quoted), shorter ones apart for LIKE. Only plain terms combine (all must occur).
+    static func japaneseTerms(_ input: String) throws -> (match: String?, short: [String]) {
+        let terms = input.split(whereSeparator: { $0.isWhitespace || $0 == "　" }).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"“”「」")) }
+            .filter { !$0.isEmpty }
+        if terms.contains(where: { ["OR", "NOT", "AND"].contains($0) }) || input.contains("(") {
+            throw ArchiveError.badQuery("Japanese searches take plain terms separated by spaces, all of which must occur (no OR, NOT or parentheses)")
+        }
+        guard !terms.isEmpty else { throw ArchiveError.badQuery("empty search query: give at least one word") }
+        let long = terms.filter { $0.count >= 3 }.map { "\"" + $0.replacingOccurrences(of: "\"", with: "") + "\"" }
+        return (long.isEmpty ? nil : long.joined(separator: " "), terms.filter { $0.count < 3 })
+    }
+
+    /// A passage of `text` around the first `term`, the term between [ ].
+    static func window(_ text: String, around term: String) -> String {
+        guard let r = text.range(of: term) else { return String(text.prefix(60)) }
+        let start = text.index(r.lowerBound, offsetBy: -20, limitedBy: text.startIndex) ?? text.startIndex
+        let end = text.index(r.upperBound, offsetBy: 30, limitedBy: text.endIndex) ?? text.endIndex
+        return (start > text.startIndex ? "…" : "") + text[start..<r.lowerBound] + "[\(term)]" + text[r.upperBound..<end] + (end < text.endIndex ? "…" : "")
     }
 
     /// Runs `body`, turning an FTS5 syntax error into a one-line ``ArchiveError/badQuery(_:)``.

@@ -211,3 +211,24 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         #expect(Archive.schemaVersion == files.count)
     }
 }
+
+@Suite struct JapaneseSearchTests {
+    @Test func trigramSearchWithShortTerms() throws {
+        let t = try TemporaryArchive()
+        let archive = try t.open()
+        let text = "日仏外相会談\n令和6年5月1日\n\n本1日、上川陽子外務大臣は、ステファン・セジュルネ・フランス共和国外務大臣と会談を行いました。両外相は、防衛装備品協力及びインド太平洋地域での連携を強化することで一致しました。\n"
+        try archive.store(try storable(text, file: "ja.txt"))
+        try archive.store(try storable(aliceText, file: "a.txt"))
+        func ids(_ q: String) throws -> [String] { try SearchQuery.search(archive, query: q, filter: MeetingFilter()).map(\.id) }
+        #expect(try ids("インド太平洋") == ["2024-05-01-jpn-fra"])
+        #expect(try ids("防衛") == ["2024-05-01-jpn-fra"])
+        #expect(try ids("上川 防衛") == ["2024-05-01-jpn-fra"])
+        #expect(try ids("中国").isEmpty)
+        let hit = try #require(try SearchQuery.search(archive, query: "防衛", filter: MeetingFilter()).first)
+        #expect(hit.snippet.contains("[防衛]"))
+        #expect(throws: ArchiveError.self) { try ids("防衛 OR 中国") }
+        // The Japanese spelling of a known office holder joins the Latin one.
+        #expect(try MeetingQuery.list(archive, filter: MeetingFilter(person: "kamikawa")).map(\.id) == ["2024-05-01-jpn-fra"])
+        #expect(try MeetingQuery.list(archive, filter: MeetingFilter(person: "上川陽子")).map(\.id) == ["2024-05-01-jpn-fra"])
+    }
+}
