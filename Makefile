@@ -16,10 +16,12 @@ EVAL_FLOORS ?= imported=1.0,date=0.99,start_time=0.97,duration_minutes=0.95,form
 
 all: build
 
-# The system packages Bilat builds on: SQLite's headers, iso-codes (for `make parties`), python3 (for eval).
+# The system packages Bilat builds on: SQLite's and libxml2's headers, pkg-config, iso-codes (for `make parties`), python3 (for eval).
 setup:
 	@missing=""; \
 	[ -f /usr/include/sqlite3.h ] || missing="$$missing libsqlite3-dev"; \
+	[ -f /usr/include/libxml2/libxml/HTMLparser.h ] || missing="$$missing libxml2-dev"; \
+	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
 	[ -d /usr/share/iso-codes/json ] || missing="$$missing iso-codes"; \
 	command -v python3 >/dev/null || missing="$$missing python3"; \
 	if [ -n "$$missing" ]; then \

@@ -23,9 +23,17 @@ let package = Package(
             dependencies: ["ResourceEmbedder"],
             path: "Plugins/EmbedResources"
         ),
+        // The system's libxml2, for reading HTML pages (Debian: libxml2-dev).
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         // Readout text → meeting records. Knows nothing of SQL or the CLI.
         .target(
             name: "BilatIngest",
+            dependencies: ["CLibXML2"],
             path: "Sources/BilatIngest",
             plugins: ["EmbedResources"]
         ),
@@ -49,7 +57,7 @@ let package = Package(
             ],
             path: "Sources/bilat"
         ),
-        .testTarget(name: "BilatIngestTests", dependencies: ["BilatIngest"], path: "Tests/BilatIngestTests"),
+        .testTarget(name: "BilatIngestTests", dependencies: ["BilatIngest"], path: "Tests/BilatIngestTests", exclude: ["Fixtures"]),
         .testTarget(name: "BilatQueryTests", dependencies: ["BilatQuery", "BilatIngest"], path: "Tests/BilatQueryTests"),
         .testTarget(name: "BilatCLITests", dependencies: ["bilat"], path: "Tests/BilatCLITests"),
     ],

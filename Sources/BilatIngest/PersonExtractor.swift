@@ -286,8 +286,10 @@ struct PersonExtractor: Sendable {
             }
             if token.isCapitalized {
                 if stopNames.contains(token.folded) { break }
-                // A party name is not a person's name ("Japan", "NATO").
-                if !PersonMention.isInitial(token.text) && parties.party(tokens: t[k..<(k + 1)], language: profile.code) != nil { break }
+                // A party name is not a person's name ("Japan", "NATO"), unless a name goes on after it ("Franco FRATTINI").
+                let nameGoesOn = k + 1 < t.count && t[k + 1].isWord && t[k + 1].isCapitalized && !stopNames.contains(t[k + 1].folded)
+                    && parties.party(tokens: t[(k + 1)..<(k + 2)], language: profile.code) == nil
+                if !PersonMention.isInitial(token.text) && !nameGoesOn && parties.party(tokens: t[k..<(k + 1)], language: profile.code) != nil { break }
                 words.append(token.text)
                 k += 1
                 continue

@@ -49,6 +49,19 @@ public struct ReadoutParser: Sendable {
         return ParsedReadout(record: record, text: body, mediaType: mediaType)
     }
 
+    /// Parses a saved HTML page: the readout is taken out of the page (`HTMLReadout`) and read as text,
+    /// with the page's canonical URL, publication date and language as its front matter would give them.
+    public func parseHTML(_ input: ReadoutInput) throws -> ParsedReadout {
+        let page = try HTMLReadout.read(input.bytes, url: input.url)
+        var matter = FrontMatter()
+        if let published = page.published { matter.fields["published"] = published }
+        if let language = page.language, data.languages[language] != nil { matter.fields["language"] = language }
+        if let publisher = page.publisher { matter.fields["publisher"] = publisher }
+        let source = SourceInfo(file: input.fileName, sha256: SHA256.hex(input.bytes), url: page.url ?? input.url, importedAt: nil)
+        let record = read(text: page.text, matter: matter, source: source)
+        return ParsedReadout(record: record, text: page.text, mediaType: "text/html")
+    }
+
     /// Reads the facts of a readout text.
     public func read(text: String, matter: FrontMatter?, source: SourceInfo) -> MeetingRecord {
         let language = matter?.fields["language"]?.lowercased() ?? detector.detect(text)
@@ -272,8 +285,8 @@ struct ReadoutReading {
         var inTitle = false
         var attendee = false
         var excluded = false
-        /// Where a principal named by title alone stands in the lead.
-        var unnamedAt: Int?
+        /// Where the principal is first named in the lead sentence.
+        var leadPosition: Int?
     }
 
     func participantsAndParties(review: inout [String]) -> ([Participant], [String]) {
@@ -333,6 +346,7 @@ struct ReadoutReading {
                 } else if order == leadIndex {
                     persons[index].inLead = true
                     persons[index].excluded = false
+                    if persons[index].leadPosition == nil { persons[index].leadPosition = mention.start }
                 }
             }
         }
@@ -355,11 +369,12 @@ struct ReadoutReading {
             !principals.contains { $0.title.map { TextFolding.fold($0).contains(TextFolding.fold(t.title)) } ?? false }
         }) {
             principals.append(Person(tokens: [], family: "", given: nil, title: unnamed.title, party: unnamed.party,
-                                     firstSeen: leadIndex ?? 0, titleFromHeadline: false, inLead: true, unnamedAt: unnamed.start))
+                                     firstSeen: leadIndex ?? 0, titleFromHeadline: false, inLead: true, leadPosition: unnamed.start))
         }
         let principalKeys = Set(principals.map { TextFolding.key($0.family) }.filter { !$0.isEmpty })
         let attendees = persons.filter { $0.attendee && !$0.excluded && !principalKeys.contains(TextFolding.key($0.family)) }
-        principals.sort { ($0.firstSeen, $0.unnamedAt ?? -1) < ($1.firstSeen, $1.unnamedAt ?? -1) }
+        // In the order the text names them: the lead's order first (the publishing side usually leads).
+        principals.sort { ($0.leadPosition == nil ? 1 : 0, $0.leadPosition ?? 0, $0.firstSeen) < ($1.leadPosition == nil ? 1 : 0, $1.leadPosition ?? 0, $1.firstSeen) }
         principals = principals.map(resolveName)
         let resolvedAttendees = attendees.map(resolveName)
 
@@ -446,6 +461,7 @@ struct ReadoutReading {
     /// state the text names most.
     func homeParty(known: [String]) -> String? {
         if let fixed = matter?.lists["parties"]?.first { return parser.data.party(named: fixed) }
+        if let publisher = matter?.fields["publisher"].flatMap(parser.data.party(named:)), !known.contains(publisher) { return publisher }
         // The publisher's own seat: "A Downing Street spokesperson said", a "Washington, DC" dateline.
         let whole = ([layout.title ?? ""] + layout.headerLines + layout.sentences.map(\.text)).joined(separator: "\n")
         let wholeFolded = TextFolding.fold(whole)

@@ -9,6 +9,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible, Sendable {
     case badFrontMatter(line: Int, reason: String)
     case unsupportedType(String)
     case badRecord(String)
+    case badHTML(String)
 
     public var description: String {
         switch self {
@@ -19,6 +20,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible, Sendable {
         case .badFrontMatter(let line, let reason): return "front matter line \(line): \(reason)"
         case .unsupportedType(let ext): return "files ending in .\(ext) are not readouts Bilat can import (use .txt, .md, .html, .json or .ndjson)"
         case .badRecord(let reason): return "not a Bilat meeting record: \(reason)"
+        case .badHTML(let reason): return reason
         }
     }
 }
@@ -74,7 +76,7 @@ public struct FrontMatter: Equatable, Sendable {
     public var lists: [String: [String]] = [:]
 
     /// The keys a readout's front matter may set.
-    public static let knownKeys: Set<String> = ["date", "parties", "url", "language", "title", "published"]
+    public static let knownKeys: Set<String> = ["date", "parties", "url", "language", "title", "published", "publisher"]
 
     /// Splits `text` into its front matter (if it starts with `---`) and the body.
     public static func split(_ text: String) throws -> (FrontMatter?, String) {

@@ -51,7 +51,7 @@ public struct ArchiveImporter: Sendable {
                     }
                     if values?.isDirectory == true { continue }
                     let ext = url.pathExtension.lowercased()
-                    if readoutExtensions.contains(ext) || recordExtensions.contains(ext) || ["html", "htm"].contains(ext) {
+                    if readoutExtensions.contains(ext) || recordExtensions.contains(ext) || ["html", "htm", "xhtml"].contains(ext) {
                         found.append(url.path)
                     }
                 }
@@ -70,8 +70,9 @@ public struct ArchiveImporter: Sendable {
             let text = try SourceDecoder.decode(bytes)
             return try Self.records(in: text, ndjson: ext != "json").map(StorableReadout.init(exported:))
         }
-        if ["html", "htm"].contains(ext) {
-            throw IngestError.unsupportedType(ext)
+        if ["html", "htm", "xhtml"].contains(ext) {
+            let parsed = try parser.parseHTML(ReadoutInput(bytes: bytes, fileName: name))
+            return [StorableReadout(parsed: parsed, content: bytes)]
         }
         guard Self.readoutExtensions.contains(ext) || ext.isEmpty else { throw IngestError.unsupportedType(ext) }
         let parsed = try parser.parse(ReadoutInput(bytes: bytes, fileName: name))

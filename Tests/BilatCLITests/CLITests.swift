@@ -223,4 +223,21 @@ let readoutB = """
         #expect(FileManager.default.fileExists(atPath: cli.db))
         #expect(try cli.run(["list", "--format", "csv"], environment: ["BILAT_DB": cli.db]).stdout.contains("2024-03-04-jpn-fra"))
     }
+
+    @Test func aFolderOfSavedPagesImportsInOneCommand() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let pages = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("BilatIngestTests/Fixtures")
+        let r = try cli.run(["import", "--db", cli.db, pages.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("6 imported, 0 unchanged, 0 replaced, 0 failed"))
+        let gov = try cli.run(["list", "--db", cli.db, "--party", "Finland", "--format", "json"])
+        let id = try #require((try JSONSerialization.jsonObject(with: Data(gov.stdout.utf8)) as? [[String: Any]])?.first?["id"] as? String)
+        let text = try cli.run(["show", "--db", cli.db, id, "--text"])
+        #expect(text.stdout.hasPrefix("PM call with President of Finland: 3 May 2023\nThe Prime Minister spoke to President Sauli Niinistö"))
+        let record = try cli.run(["show", "--db", cli.db, id, "--format", "json"])
+        #expect(record.stdout.contains("\"url\": \"https://www.gov.uk/government/news/pm-call-with-president-of-finland-3-may-2023\""))
+        #expect(try cli.run(["search", "--db", cli.db, "トルドー", "--format", "csv"]).stdout.contains("2023-01-12-jpn-can"))
+    }
 }
