@@ -80,9 +80,20 @@ struct TopicTagger: Sendable {
     /// The slugs whose cues occur in `text`, in vocabulary order.
     func topics(of text: String) -> [String] {
         let folded = TextFolding.fold(text)
+        // Every start of a word in the sentence, up to 12 letters: a cue whose first word is not among them
+        // cannot match, so most cues are passed over without a search.
+        var starts = Set<Substring>()
+        for word in folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+            for length in 1...min(12, word.count) { starts.insert(word.prefix(length)) }
+        }
+        func possible(_ cue: Cue) -> Bool {
+            if cue.japanese { return true }
+            let first = (cue.exactCase ? Substring(cue.raw.lowercased()) : Substring(cue.folded)).prefix { $0.isLetter || $0.isNumber }.prefix(12)
+            return first.isEmpty || starts.contains(first)
+        }
         return topics.filter { topic in
             let cues = (topic.cues[language] ?? []) + (language == "en" ? [] : (topic.cues["en"] ?? []).filter(\.exactCase))
-            guard cues.contains(where: { $0.matches(text: text, folded: folded) }) else { return false }
+            guard cues.contains(where: { possible($0) && $0.matches(text: text, folded: folded) }) else { return false }
             return !(topic.unless[language] ?? []).contains { $0.matches(text: text, folded: folded) }
         }.map(\.slug)
     }

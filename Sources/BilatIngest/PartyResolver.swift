@@ -64,7 +64,7 @@ struct PartyResolver: Sendable {
             var taken: [Range<Int>] = found.map { $0.start..<$0.end }
             for (spelling, code) in data.partyByJapaneseSpelling where spelling.count >= 2 {
                 var from = text.startIndex
-                while let r = text.range(of: spelling, range: from..<text.endIndex) {
+                while let r = text[from...].firstRange(of: spelling) {
                     let s = text.distance(from: text.startIndex, to: r.lowerBound)
                     let e = s + spelling.count
                     if !taken.contains(where: { $0.overlaps(s..<e) }) {

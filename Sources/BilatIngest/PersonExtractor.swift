@@ -65,8 +65,11 @@ struct PersonMention: Equatable, Sendable {
 struct PersonExtractor: Sendable {
     let profile: LanguageProfile
     let parties: PartyResolver
-    private let titles: [[String]]
-    private let honorifics: [[String]]
+    /// Titles and honorifics as folded token sequences, longest first, by their first token.
+    private let titles: [String: [[String]]]
+    private let honorifics: [String: [[String]]]
+    /// Known people's names (folded, without spaces, both orders) by their first two letters.
+    private let knownTargets: [String: [String]]
     private let prepositions: [[String]]
     private let stopNames: Set<String>
     private let known: [KnownPerson]
@@ -77,8 +80,19 @@ struct PersonExtractor: Sendable {
         self.parties = parties
         self.known = data.people
         self.japanese = profile.code == "ja" ? JapaneseNameGrammar(profile: profile, data: data, parties: parties) : nil
-        titles = profile.titles.map { Tokenizer.tokens($0).map(\.folded) }.sorted { $0.count > $1.count }
-        honorifics = data.languages.values.flatMap(\.honorifics).map { Tokenizer.tokens($0).map(\.folded) }.sorted { $0.count > $1.count }
+        func index(_ phrases: [String]) -> [String: [[String]]] {
+            let sequences = phrases.map { Tokenizer.tokens($0).map(\.folded) }.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+            return Dictionary(grouping: sequences, by: { $0[0] })
+        }
+        titles = index(profile.titles)
+        honorifics = index(data.languages.values.flatMap(\.honorifics))
+        var targets: [String: [String]] = [:]
+        for person in data.people {
+            for target in Set([(person.givenWords + person.familyWords).joined(), (person.familyWords + person.givenWords).joined()]) where target.count >= 2 {
+                targets[String(target.prefix(2)), default: []].append(target)
+            }
+        }
+        knownTargets = targets
         prepositions = profile.titleOf.map { Tokenizer.tokens($0).map(\.folded) }.sorted { $0.count > $1.count }
         var stop = Set(data.languages.values.flatMap { p in p.titles.flatMap { Tokenizer.tokens($0).map(\.folded) } })
         stop.formUnion(data.languages.values.flatMap { Array($0.months.keys) + Array($0.weekdays.keys) })
@@ -120,24 +134,24 @@ struct PersonExtractor: Sendable {
     private func knownNames(_ t: [Token]) -> [(Int, Int)] {
         let keys = t.map { TextFolding.key($0.text) }
         var result: [(Int, Int)] = []
-        for person in known {
-            for target in [(person.givenWords + person.familyWords).joined(), (person.familyWords + person.givenWords).joined()] {
-                var i = 0
-                while i < keys.count {
-                    guard t[i].isCapitalized, !keys[i].isEmpty, target.hasPrefix(keys[i]) else { i += 1; continue }
-                    var joined = keys[i]
-                    var j = i + 1
-                    while joined.count < target.count, j < keys.count, target.hasPrefix(joined + keys[j]), !keys[j].isEmpty {
-                        joined += keys[j]
-                        j += 1
-                    }
-                    if joined == target && j - i >= 2 {
-                        result.append((i, j))
-                        i = j
-                    } else {
-                        i += 1
-                    }
+        var i = 0
+        while i < keys.count {
+            guard t[i].isCapitalized, keys[i].count >= 2, let candidates = knownTargets[String(keys[i].prefix(2))] else { i += 1; continue }
+            var matchedEnd: Int?
+            for target in candidates where target.hasPrefix(keys[i]) {
+                var joined = keys[i]
+                var j = i + 1
+                while joined.count < target.count, j < keys.count, !keys[j].isEmpty, target.hasPrefix(joined + keys[j]) {
+                    joined += keys[j]
+                    j += 1
                 }
+                if joined == target && j - i >= 2 { matchedEnd = max(matchedEnd ?? 0, j) }
+            }
+            if let end = matchedEnd {
+                result.append((i, end))
+                i = end
+            } else {
+                i += 1
             }
         }
         return result
@@ -240,8 +254,8 @@ struct PersonExtractor: Sendable {
     // MARK: Pieces
 
     private func matchTitle(_ t: [Token], at i: Int) -> Int? {
-        guard i < t.count, t[i].isWord else { return nil }
-        for title in titles where i + title.count <= t.count {
+        guard i < t.count, t[i].isWord, let candidates = titles[t[i].folded] else { return nil }
+        for title in candidates where i + title.count <= t.count {
             if zip(title, t[i..<(i + title.count)]).allSatisfy({ $0 == $1.folded }) {
                 // English titles are capitalised when they stand before a name ("President Macron").
                 if profile.code == "en" && !t[i].isCapitalized { continue }
@@ -251,14 +265,13 @@ struct PersonExtractor: Sendable {
         return nil
     }
 
-    private func isTitleWord(_ token: Token) -> Bool { titles.contains { $0.contains(token.folded) } }
 
     private func skipHonorifics(_ t: [Token], at i: Int) -> Int {
         var k = i
         var progressed = true
         while progressed && k < t.count {
             progressed = false
-            for h in honorifics where k + h.count <= t.count {
+            for h in honorifics[t[k].folded] ?? [] where k + h.count <= t.count {
                 if zip(h, t[k..<(k + h.count)]).allSatisfy({ $0 == $1.folded }) && t[k].isCapitalized {
                     // "Mr" written without its period is still an honorific; "M" alone needs the period.
                     k += h.count

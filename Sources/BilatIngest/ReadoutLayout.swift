@@ -154,8 +154,30 @@ public enum SentenceSplitter {
         "sem", "s.e.m", "capt", "adm", "messrs", "mme", "mlle", "pr", "l.p",
     ]
 
+    /// The longest run of text analysed as one sentence. Real sentences are far shorter; a longer run
+    /// (a page without punctuation, a 1 MB line) is cut at spaces so that reading it stays linear.
+    public static let maximumSentenceLength = 1_500
+
     /// The sentences of `paragraph` with their offsets (in Characters) inside it.
     public static func split(_ paragraph: String, language: String) -> [(String, Int)] {
+        var bounded: [(String, Int)] = []
+        for (sentence, offset) in splitSentences(paragraph, language: language) {
+            guard sentence.count > maximumSentenceLength else { bounded.append((sentence, offset)); continue }
+            let chars = Array(sentence)
+            var start = 0
+            while start < chars.count {
+                var end = min(start + maximumSentenceLength, chars.count)
+                if end < chars.count, let space = chars[start..<end].lastIndex(where: \.isWhitespace), space > start { end = space }
+                let piece = String(chars[start..<end]).trimmingCharacters(in: .whitespaces)
+                if !piece.isEmpty { bounded.append((piece, offset + start + (chars[start..<end].prefix { $0.isWhitespace }.count))) }
+                start = end
+                while start < chars.count, chars[start].isWhitespace { start += 1 }
+            }
+        }
+        return bounded
+    }
+
+    static func splitSentences(_ paragraph: String, language: String) -> [(String, Int)] {
         var result: [(String, Int)] = []
         let chars = Array(paragraph)
         var start = 0

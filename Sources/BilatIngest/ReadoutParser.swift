@@ -82,6 +82,8 @@ struct ReadoutReading {
     let people: PersonExtractor
     /// The sentence that says who met whom, when and how.
     let leadIndex: Int?
+    /// The people each sentence names, found once and used by every step.
+    let mentions: [[PersonMention]]
     var needsReview: [String] = []
 
     init(parser: ReadoutParser, profile: LanguageProfile, layout: ReadoutLayout, matter: FrontMatter?) {
@@ -92,6 +94,7 @@ struct ReadoutReading {
         self.grammar = DateGrammar(profile: profile)
         self.people = PersonExtractor(profile: profile, parties: parser.parties, data: parser.data)
         let sentences = layout.sentences
+        mentions = sentences.map { [people] in people.mentions(in: $0.text) }
         let spokesperson = profile.spokespersonCues
         leadIndex = sentences.indices.first { index in
             let s = sentences[index].text
@@ -118,7 +121,7 @@ struct ReadoutReading {
         for (index, sentence) in layout.sentences.enumerated() {
             // A lead that gives the clock time is logistics (who, when, where), not a subject discussed.
             if index == leadIndex, !grammar.times(in: sentence.text).isEmpty || !grammar.durations(in: sentence.text).isEmpty { continue }
-            topics.formUnion(tagger.topics(of: maskingPeople(sentence.text)))
+            topics.formUnion(tagger.topics(of: maskingPeople(index)))
         }
         let orderedTopics = parser.data.topics.map(\.slug).filter(topics.contains)
         if participants.isEmpty { review.append("no participants found") }
@@ -322,7 +325,7 @@ struct ReadoutReading {
         for (order, sentence) in layout.sentences.enumerated() {
             let text = sentence.text
             let folded = TextFolding.fold(text)
-            let mentions = people.mentions(in: text)
+            let mentions = self.mentions[order]
             guard !mentions.isEmpty else { continue }
             let presenceAt = positions(profile.presenceCues, text, folded).min()
             let absenceAt = positions(absence, text, folded).min()
@@ -496,9 +499,9 @@ struct ReadoutReading {
 
     /// `sentence` with people's names and titles blanked out: "Minister of Economy, Trade and Industry"
     /// is who someone is, not a topic discussed.
-    func maskingPeople(_ sentence: String) -> String {
-        var chars = Array(sentence)
-        for mention in people.mentions(in: sentence) where mention.start < mention.end && mention.end <= chars.count {
+    func maskingPeople(_ index: Int) -> String {
+        var chars = Array(layout.sentences[index].text)
+        for mention in mentions[index] where mention.start < mention.end && mention.end <= chars.count {
             for i in mention.start..<mention.end { chars[i] = " " }
         }
         return String(chars)
@@ -510,7 +513,7 @@ struct ReadoutReading {
         let detector = CommitmentDetector(profile: profile)
         var result: [Commitment] = []
         let principalWords = participants.filter { $0.role == .principal }.flatMap { [$0.familyName, $0.title].compactMap { $0 } }
-        for sentence in layout.sentences {
+        for (index, sentence) in layout.sentences.enumerated() {
             guard let binding = detector.binding(of: sentence.text, principals: principalWords) else { continue }
             let by: String?
             switch binding {
@@ -521,7 +524,7 @@ struct ReadoutReading {
                                      participants: participants, parties: parties)
             }
             guard let by else { continue }
-            result.append(Commitment(text: sentence.text, by: by, topics: tagger.topics(of: maskingPeople(sentence.text)), offset: sentence.offset))
+            result.append(Commitment(text: sentence.text, by: by, topics: tagger.topics(of: maskingPeople(index)), offset: sentence.offset))
         }
         return result
     }
@@ -541,7 +544,7 @@ struct ReadoutReading {
         for p in participants {
             guard let party = p.party else { continue }
             for name in [p.familyName, p.title].compactMap({ $0 }) {
-                if let r = folded.range(of: TextFolding.fold(name)) {
+                if let r = folded.firstRange(of: TextFolding.fold(name)) {
                     let at = folded.distance(from: folded.startIndex, to: r.lowerBound)
                     if at < verbStart && (best == nil || at < best!.0) { best = (at, party) }
                 }

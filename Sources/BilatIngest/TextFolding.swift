@@ -5,6 +5,8 @@ import Foundation
 public enum TextFolding {
     /// `text` case-, accent- and width-folded, with ’ ‘ ´ as ' and – — ‐ as -.
     public static func fold(_ text: String) -> String {
+        // Plain ASCII (most words) needs only lower-casing, without a trip through Foundation.
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x60 }) { return text.lowercased() }
         var folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         if folded.contains(where: { "’‘´`".contains($0) }) {
             folded = String(folded.map { "’‘´`".contains($0) ? "'" : $0 })
@@ -63,11 +65,12 @@ struct Cue: Sendable {
 
     /// The offset (in the searched string's characters) of the first match, or `nil`.
     func firstMatch(text: String, folded: String) -> String.Index? {
-        if japanese { return text.range(of: raw)?.lowerBound }
+        // Native Swift searching (firstRange), not Foundation's range(of:), which bridges the whole string each call.
+        if japanese { return text.firstRange(of: raw)?.lowerBound }
         let haystack = exactCase ? text : folded
         let needle = exactCase ? raw : self.folded
         var searchStart = haystack.startIndex
-        while let range = haystack.range(of: needle, range: searchStart..<haystack.endIndex) {
+        while let range = haystack[searchStart...].firstRange(of: needle) {
             let before = range.lowerBound == haystack.startIndex ? nil : haystack[haystack.index(before: range.lowerBound)]
             // A cue that starts with punctuation ("’s commitment") may follow a word directly.
             let cueStartsWithWord = needle.first.map { $0.isLetter || $0.isNumber } ?? false

@@ -5,14 +5,24 @@ struct Token: Equatable, Sendable {
     let text: String
     let start: Int
     let end: Int
-    var isWord: Bool { text.first.map { $0.isLetter || $0.isNumber } ?? false }
-    /// Folded form for comparisons: no case, no accents, ' for ’.
-    var folded: String { TextFolding.fold(text) }
-    var isCapitalized: Bool { text.first?.isUppercase ?? false }
+    /// Folded form for comparisons: no case, no accents, ' for ’ (computed once: matching compares it often).
+    let folded: String
+
+    let isWord: Bool
+    let isCapitalized: Bool
     /// "ISHIBA", "RUTTE": every letter a capital, at least two letters.
-    var isAllCaps: Bool {
+    let isAllCaps: Bool
+
+    init(text: String, start: Int, end: Int) {
+        self.text = text
+        self.start = start
+        self.end = end
+        self.folded = TextFolding.fold(text)
+        let first = text.first
+        isWord = first.map { $0.isLetter || $0.isNumber } ?? false
+        isCapitalized = first?.isUppercase ?? false
         let letters = text.filter(\.isLetter)
-        return letters.count >= 2 && letters.allSatisfy(\.isUppercase)
+        isAllCaps = letters.count >= 2 && letters.allSatisfy(\.isUppercase)
     }
 }
 
