@@ -14,64 +14,101 @@ struct PartyResolver: Sendable {
     let data: LanguageData
     /// Folded key → code, with hyphens as spaces, built once.
     private let byKey: [String: String]
+    /// Every key's word prefixes ("organisation du traite"), so that a run stops growing as soon as no spelling can match.
+    private let prefixes: Set<String>
 
     init(data: LanguageData) {
         self.data = data
         var byKey: [String: String] = [:]
+        var prefixes = Set<String>()
         for (spelling, code) in data.partyBySpelling {
-            byKey[Tokenizer.phraseKey([spelling])] = code
+            guard let key = Self.key(Tokenizer.tokens(spelling, splitHyphens: true)[...]) else { continue }
+            byKey[key] = code
+            let words = key.split(separator: " ")
+            for n in 1..<max(words.count, 1) { prefixes.insert(words.prefix(n).joined(separator: " ")) }
         }
         self.byKey = byKey
+        self.prefixes = prefixes
     }
 
     /// The party named by exactly these tokens, with the case rules of the language.
     func party(tokens: ArraySlice<Token>, language: String) -> String? {
-        guard let first = tokens.first else { return nil }
-        let key = Tokenizer.phraseKey(tokens.map(\.text))
-        guard let code = byKey[key] else { return nil }
-        let letters = tokens.map(\.text).joined().filter(\.isLetter)
-        // Short spellings ("US", "UN", "UE") only in capitals, so that "us", "un", "une" are not parties.
-        if letters.count <= 3 && !tokens.allSatisfy(\.isAllCaps) { return nil }
-        // English writes every country and adjective with a capital ("turkey" is a bird).
-        if language == "en" && !first.isCapitalized { return nil }
-        if language != "en" && letters.count == 4 && !first.isCapitalized { return nil }
-        return code
+        guard let key = Self.key(tokens), let code = byKey[key] else { return nil }
+        return accepts(tokens, language: language) ? code : nil
+    }
+
+    /// The lookup key of a run of tokens: folded words joined by single spaces, hyphens as spaces, no space
+    /// after an elided article ("l'atlantique"); `nil` when punctuation other than a hyphen breaks the run.
+    static func key(_ tokens: ArraySlice<Token>) -> String? {
+        var key = ""
+        var previous: Token?
+        for token in tokens {
+            if token.text == "-" || token.text == "‐" { previous = token; continue }
+            guard token.isWord || token.folded.hasSuffix("'") else { return nil }
+            let word = token.folded.contains("-") ? token.folded.replacingOccurrences(of: "-", with: " ") : token.folded
+            if let p = previous, !key.isEmpty, !(p.folded.hasSuffix("'") && p.text != "-") { key += " " }
+            key += word
+            previous = token
+        }
+        return key.isEmpty ? nil : key
+    }
+
+    /// The case rules: short spellings ("US", "UN", "UE") only in capitals, so that "us", "un", "une" are not
+    /// parties; English writes every country and adjective with a capital ("turkey" is a bird).
+    private func accepts(_ tokens: ArraySlice<Token>, language: String) -> Bool {
+        guard let first = tokens.first(where: \.isWord) else { return false }
+        let letters = tokens.reduce(0) { $0 + $1.text.reduce(0) { $0 + ($1.isLetter ? 1 : 0) } }
+        if letters <= 3 && !tokens.filter(\.isWord).allSatisfy(\.isAllCaps) { return false }
+        if language == "en" && !first.isCapitalized { return false }
+        if language != "en" && letters == 4 && !first.isCapitalized { return false }
+        return true
     }
 
     /// Every party mention in `text`, longest spelling first at each place, in text order.
     func mentions(in text: String, language: String) -> [PartyMention] {
         var found: [PartyMention] = []
         let tokens = Tokenizer.tokens(text, splitHyphens: true)
-        var i = 0
         let longest = min(data.longestPartySpellingWords + 3, 9)
+        var i = 0
         while i < tokens.count {
             guard tokens[i].isWord else { i += 1; continue }
-            var matched = false
-            for length in stride(from: min(longest, tokens.count - i), through: 1, by: -1) {
-                let slice = tokens[i..<(i + length)]
-                guard slice.last!.isWord else { continue }
-                if let code = party(tokens: slice, language: language) {
-                    found.append(PartyMention(code: code, start: slice.first!.start, end: slice.last!.end))
-                    i += length
-                    matched = true
-                    break
-                }
+            // Grow the run while its key is still a prefix of some spelling, remembering the longest match.
+            var best: (code: String, end: Int)?
+            var end = i
+            var words = 0
+            while end < tokens.count && words < longest {
+                let token = tokens[end]
+                if !(token.isWord || token.text == "-" || token.text == "‐" || token.folded.hasSuffix("'")) { break }
+                end += 1
+                if token.isWord { words += 1 } else { continue }
+                guard let key = Self.key(tokens[i..<end]) else { break }
+                if let code = byKey[key], accepts(tokens[i..<end], language: language) { best = (code, end) }
+                if !prefixes.contains(key) { break }
             }
-            if !matched { i += 1 }
+            if let best {
+                found.append(PartyMention(code: best.code, start: tokens[i].start, end: tokens[best.end - 1].end))
+                i = best.end
+            } else {
+                i += 1
+            }
         }
         // Japanese script: names are not separated by spaces, so search each spelling.
         if text.unicodeScalars.contains(where: TextFolding.isJapaneseScalar) {
             var taken: [Range<Int>] = found.map { $0.start..<$0.end }
+            let chars = Array(text)
             for (spelling, code) in data.partyByJapaneseSpelling where spelling.count >= 2 {
-                var from = text.startIndex
-                while let r = text[from...].firstRange(of: spelling) {
-                    let s = text.distance(from: text.startIndex, to: r.lowerBound)
-                    let e = s + spelling.count
-                    if !taken.contains(where: { $0.overlaps(s..<e) }) {
-                        found.append(PartyMention(code: code, start: s, end: e))
-                        taken.append(s..<e)
+                let needle = Array(spelling)
+                var k = 0
+                while k + needle.count <= chars.count {
+                    if chars[k] == needle[0] && Array(chars[k..<(k + needle.count)]) == needle {
+                        if !taken.contains(where: { $0.overlaps(k..<(k + needle.count)) }) {
+                            found.append(PartyMention(code: code, start: k, end: k + needle.count))
+                            taken.append(k..<(k + needle.count))
+                        }
+                        k += needle.count
+                    } else {
+                        k += 1
                     }
-                    from = r.upperBound
                 }
             }
             found.append(contentsOf: japaneseAbbreviationPairs(in: text, taken: taken))

@@ -93,11 +93,4 @@ enum Tokenizer {
         }
         return tokens
     }
-
-    /// The key two spellings of a multi-word phrase share: folded, hyphens as spaces, no space after an apostrophe.
-    static func phraseKey(_ words: some Sequence<String>) -> String {
-        var key = words.map { TextFolding.fold($0) }.joined(separator: " ")
-        key = key.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "' ", with: "'")
-        return key
-    }
 }
