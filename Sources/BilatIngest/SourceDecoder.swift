@@ -10,17 +10,19 @@ public enum IngestError: Error, Equatable, CustomStringConvertible, Sendable {
     case unsupportedType(String)
     case badRecord(String)
     case badHTML(String)
+    case unreadable(String)
 
     public var description: String {
         switch self {
         case .empty: return "the file is empty or holds only white space"
         case .binary: return "the file holds binary data, not text"
-        case .undecodable: return "the file is not valid UTF-8 or UTF-16 text"
+        case .undecodable: return "the file is not valid UTF-8 or UTF-16 text, nor clearly Windows-1252"
         case .tooLarge(let limit): return "the file is larger than the \(limit / 1_000_000) MB limit for one readout"
         case .badFrontMatter(let line, let reason): return "front matter line \(line): \(reason)"
         case .unsupportedType(let ext): return "files ending in .\(ext) are not readouts Bilat can import (use .txt, .md, .html, .json or .ndjson)"
         case .badRecord(let reason): return "not a Bilat meeting record: \(reason)"
         case .badHTML(let reason): return reason
+        case .unreadable(let reason): return reason
         }
     }
 }
@@ -40,10 +42,15 @@ public enum SourceDecoder {
         } else {
             if bytes.contains(0) { throw IngestError.binary }
             let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
-            guard let decoded = String(data: Data(body), encoding: .utf8) else {
-                throw looksBinary(bytes) ? IngestError.binary : IngestError.undecodable
+            if let decoded = String(data: Data(body), encoding: .utf8) {
+                text = decoded
+            } else if looksBinary(bytes) {
+                throw IngestError.binary
+            } else if isClearlyWindows1252(bytes), let decoded = String(data: bytes, encoding: .windowsCP1252) {
+                text = decoded
+            } else {
+                throw IngestError.undecodable
             }
-            text = decoded
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
@@ -52,6 +59,27 @@ public enum SourceDecoder {
         }
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw IngestError.empty }
         return text
+    }
+
+    /// Whether bytes that are not UTF-8 can only be Windows-1252 text: no byte that Windows-1252 leaves
+    /// undefined, few bytes above ASCII, and every accented letter inside a word ("caf\u{E9}", "\u{E9}t\u{E9}").
+    /// Anything less certain is refused rather than decoded into the wrong letters.
+    static func isClearlyWindows1252(_ bytes: Data) -> Bool {
+        let undefined: Set<UInt8> = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
+        let b = [UInt8](bytes)
+        var high = 0
+        func isLetter(_ x: UInt8) -> Bool { (x >= 0x41 && x <= 0x5A) || (x >= 0x61 && x <= 0x7A) || (x >= 0xC0 && x != 0xD7 && x != 0xF7) }
+        for (i, x) in b.enumerated() where x >= 0x80 {
+            if undefined.contains(x) { return false }
+            high += 1
+            // Accented letters stand beside another letter; punctuation (’ « » – …) may stand anywhere.
+            if x >= 0xC0 {
+                let before = i > 0 ? b[i - 1] : 0
+                let after = i + 1 < b.count ? b[i + 1] : 0
+                if !isLetter(before) && !isLetter(after) { return false }
+            }
+        }
+        return high > 0 && high * 10 < b.count
     }
 
     /// Many control bytes in the first kilobyte: an image, an archive, an executable.

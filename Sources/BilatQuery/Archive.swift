@@ -13,6 +13,7 @@ public enum ArchiveError: Error, Equatable, CustomStringConvertible, Sendable {
     case badQuery(String)
     case writeRefused(String)
     case diskFull(path: String)
+    case writeFailed(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -33,7 +34,9 @@ public enum ArchiveError: Error, Equatable, CustomStringConvertible, Sendable {
         case .writeRefused(let reason):
             return "refused: \(reason)"
         case .diskFull(let path):
-            return "the disk is full: nothing was written to \(path)"
+            return "the disk is full: nothing of this file was written to \(path)"
+        case .writeFailed(let path, let reason):
+            return "could not write to \(path) (\(reason)): nothing of this file was written"
         }
     }
 }
@@ -84,9 +87,12 @@ public final class Archive: @unchecked Sendable {
             throw ArchiveError.notAnArchive(path: path)
         }
         if exists, !looksLikeSQLite(path) { throw ArchiveError.notAnArchive(path: path) }
+        // Refuse before SQLite tries: a write that cannot happen should say why, not "database is locked".
+        if exists && !readOnly && !FileManager.default.isWritableFile(atPath: path) { throw ArchiveError.readOnly(path: path) }
         var config = Configuration()
         config.readonly = readOnly
-        config.busyMode = .timeout(15)
+        // Another import or a reader may hold the file: wait for it rather than fail ("database is locked").
+        config.busyMode = .timeout(30)
         config.foreignKeysEnabled = true
         config.label = "bilat"
         let writable = !readOnly
@@ -97,9 +103,17 @@ public final class Archive: @unchecked Sendable {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
         }
+        // A WAL archive in a folder this user cannot write to (a shared, read-only copy) cannot make its
+        // shared-memory file; nobody can be writing it either, so it is opened as immutable.
+        var openPath = path
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if readOnly, exists, !FileManager.default.isWritableFile(atPath: folder), !FileManager.default.fileExists(atPath: path + "-wal"),
+           let encoded = URL(fileURLWithPath: path).path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) {
+            openPath = "file:" + encoded + "?immutable=1"
+        }
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: config)
+            queue = try DatabaseQueue(path: openPath, configuration: config)
         } catch let error as DatabaseError {
             throw translate(error, path: path)
         }
@@ -185,6 +199,7 @@ public final class Archive: @unchecked Sendable {
         case .SQLITE_READONLY: return ArchiveError.readOnly(path: path)
         case .SQLITE_CANTOPEN where FileManager.default.fileExists(atPath: path): return ArchiveError.readOnly(path: path)
         case .SQLITE_FULL: return ArchiveError.diskFull(path: path)
+        case .SQLITE_IOERR: return ArchiveError.writeFailed(path: path, reason: error.message ?? "input/output error")
         default: return error
         }
     }

@@ -62,6 +62,35 @@ public struct ArchiveImporter: Sendable {
         return result
     }
 
+    /// The bytes of `path` (standard input for "-"), refusing a file over the size limit before reading it.
+    public static func load(_ path: String) throws -> Data {
+        let limit = SourceDecoder.sizeLimit
+        if path == "-" {
+            var data = Data()
+            while let chunk = try FileHandle.standardInput.read(upToCount: 1 << 16), !chunk.isEmpty {
+                data.append(chunk)
+                if data.count > limit { throw IngestError.tooLarge(limit: limit) }
+            }
+            return data
+        }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = attributes?[.size] as? NSNumber, size.intValue > limit { throw IngestError.tooLarge(limit: limit) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw IngestError.unreadable(FileManager.default.isReadableFile(atPath: path)
+                ? "the file could not be opened" : "permission denied: the file cannot be read")
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.readToEnd() ?? Data()
+            if data.count > limit { throw IngestError.tooLarge(limit: limit) }
+            return data
+        } catch let error as IngestError {
+            throw error
+        } catch {
+            throw IngestError.unreadable("the file could not be read (\((error as NSError).localizedDescription))")
+        }
+    }
+
     /// Reads one file into the readouts it holds, without touching any archive (also for `--dry-run`).
     public func read(path: String, bytes: Data) throws -> [StorableReadout] {
         let name = path == "-" ? "-" : URL(fileURLWithPath: path).lastPathComponent

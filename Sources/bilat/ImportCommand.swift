@@ -41,9 +41,9 @@ struct ImportCommand: ParsableCommand {
             }
             let bytes: Data
             do {
-                bytes = file.path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file.path))
-            } catch {
-                report(file.path, failure: readFailure(file.path), counts: &counts)
+                bytes = try ArchiveImporter.load(file.path)
+            } catch let error as IngestError {
+                report(file.path, failure: error.description, counts: &counts)
                 continue
             }
             if let target {
@@ -82,9 +82,6 @@ struct ImportCommand: ParsableCommand {
         Console.error("failed: \(path): \(failure)")
     }
 
-    private func readFailure(_ path: String) -> String {
-        FileManager.default.isReadableFile(atPath: path) ? "the file could not be read" : "permission denied: the file cannot be read"
-    }
 }
 
 /// A progress bar on standard error for long runs on a terminal; per-file lines go to standard output.
