@@ -12,7 +12,11 @@ EVAL_OUT   := .build/eval.ndjson
 # Floors for `make eval` (score.py --require): just under what the extraction reaches, so it can only go up.
 EVAL_FLOORS ?= imported=1.0,date=0.99,start_time=0.97,duration_minutes=0.95,format=1.0,parties=0.97,principals=0.96,attendees=0.90,commitments=0.96,commitment_by=0.95,topics=0.87
 
-.PHONY: all setup build demo test eval install clean parties
+FUZZ_SECONDS ?= 60
+# libFuzzer's runtime without main(), from the toolchain that runs `swift`.
+FUZZER_RUNTIME ?= $(firstword $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a))
+
+.PHONY: all setup build demo test eval install clean parties fuzz
 
 all: build
 
@@ -60,6 +64,14 @@ eval: build
 	$(BILAT) import --db $(EVAL_DB) $(CORPUS)/*.txt > /dev/null || exit 1; \
 	$(BILAT) export --db $(EVAL_DB) > $(EVAL_OUT) && \
 	python3 $(SCORE) --gold $(CORPUS) --export $(EVAL_OUT) --require $(EVAL_FLOORS) $(if $(VERBOSE),--verbose,)
+
+# Fuzzes the ingest parser (text, HTML and record readers) with libFuzzer for FUZZ_SECONDS; new inputs go
+# to .build/fuzz-corpus, a crashing input to .build/fuzz-crash-*.
+fuzz: setup
+	cd Fuzz && BILAT_FUZZ=1 BILAT_FUZZER_RUNTIME="$(FUZZER_RUNTIME)" $(SWIFT) build -c release
+	mkdir -p .build/fuzz-corpus
+	Fuzz/.build/release/BilatFuzz .build/fuzz-corpus Fuzz/corpus -max_total_time=$(FUZZ_SECONDS) -max_len=16384 \
+		-artifact_prefix=.build/fuzz-crash- -print_final_stats=1
 
 install:
 	$(SWIFT) build -c release --product bilat

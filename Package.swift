@@ -1,6 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// `make fuzz` sets BILAT_FUZZ so that the ingest code is built with libFuzzer's coverage instrumentation
+/// (in the Fuzz/ package's own build folder); ordinary builds never see the flag.
+let fuzzing = Context.environment["BILAT_FUZZ"] != nil
+
 let package = Package(
     name: "Bilat",
     platforms: [.macOS(.v13)],
@@ -35,6 +39,7 @@ let package = Package(
             name: "BilatIngest",
             dependencies: ["CLibXML2"],
             path: "Sources/BilatIngest",
+            swiftSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer"])] : [],
             plugins: ["EmbedResources"]
         ),
         // The archive: connection, migrations and every SQL statement.

@@ -53,7 +53,9 @@ public final class Archive: @unchecked Sendable {
     /// Whether the connection was opened read-only.
     public let isReadOnly: Bool
 
-    /// The migrations, one per `Schema/NNN_name.sql` file, in file-name order. Append-only.
+    /// The migrations, one per `Schema/NNN_name.sql` file, in file-name order. Append-only. GRDB's migrator
+    /// reads which of them an archive has (and whether it has some this binary does not know);
+    /// ``applyPendingMigrations(_:)`` applies the missing ones in a single transaction.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         for name in EmbeddedSchema.files.keys.sorted() {
@@ -150,10 +152,28 @@ public final class Archive: @unchecked Sendable {
         }
         if state.applied > 0 { try backup(suffix: "v\(state.applied)") }
         do {
-            try migrator.migrate(dbQueue)
-            try dbQueue.write { db in try Vocabulary.sync(db) }
+            try dbQueue.write { db in try Self.applyPendingMigrations(db) }
         } catch let error as DatabaseError {
             throw Self.translate(error, path: path)
+        }
+    }
+
+    /// Applies every migration the archive lacks, in order, in the one transaction of `db`: an archive is
+    /// either upgraded whole or left as it was. Applied migrations are recorded in GRDB's migration table,
+    /// so that GRDB's migrator reads the archive's version.
+    static func applyPendingMigrations(_ db: Database) throws {
+        try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+        for name in EmbeddedSchema.files.keys.sorted() {
+            let identifier = String(name.dropLast(4))
+            guard !applied.contains(identifier) else { continue }
+            try db.execute(sql: EmbeddedSchema.files[name]!)
+            try db.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES (?)", arguments: [identifier])
+        }
+        try Vocabulary.sync(db)
+        // Every migration keeps references whole; a violation rolls the upgrade back.
+        if try !Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty {
+            throw ArchiveError.corrupt(path: db.description, reason: "the upgrade would break references between tables")
         }
     }
 

@@ -232,3 +232,44 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         #expect(try MeetingQuery.list(archive, filter: MeetingFilter(person: "上川陽子")).map(\.id) == ["2024-05-01-jpn-fra"])
     }
 }
+
+@Suite struct MigrationTests {
+    @Test func anOlderArchiveIsUpgradedAfterABackup() throws {
+        let t = try TemporaryArchive()
+        // An archive as the first release wrote it: only the first migration.
+        let queue = try DatabaseQueue(path: t.path)
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            try db.execute(sql: EmbeddedSchema.files["001_initial.sql"]!)
+            try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('001_initial')")
+        }
+        try queue.close()
+        let archive = try Archive.open(path: t.path)
+        let backup = t.path + ".backup-v1"
+        #expect(FileManager.default.fileExists(atPath: backup))
+        let applied = try archive.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
+        #expect(applied == EmbeddedSchema.files.keys.sorted().map { String($0.dropLast(4)) })
+        #expect(try RawSQL.run(archive, sql: "SELECT count(*) FROM meeting_overview").rows == [[.int(0)]])
+        // The backup is the archive as it was.
+        let old = try DatabaseQueue(path: backup)
+        #expect(try old.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") } == ["001_initial"])
+        try old.close()
+    }
+
+    @Test func aFailedUpgradeLeavesTheArchiveAsItWas() throws {
+        let t = try TemporaryArchive()
+        let queue = try DatabaseQueue(path: t.path)
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            try db.execute(sql: EmbeddedSchema.files["001_initial.sql"]!)
+            try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('001_initial')")
+            // Something in the way of the next migration.
+            try db.execute(sql: "CREATE TABLE meeting_overview (x)")
+        }
+        try queue.close()
+        #expect(throws: (any Error).self) { try Archive.open(path: t.path) }
+        let check = try DatabaseQueue(path: t.path)
+        #expect(try check.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") } == ["001_initial"])
+        try check.close()
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import BilatIngest
+
+/// A small deterministic generator, so that a failing input can be made again from its seed.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Random and mutated readouts must never trap (overflow, index out of range): the parser either reads
+/// them or throws an error that names the problem. A trap would end this test process.
+@Suite struct PropertyTests {
+    static let pieces = ["On ", "April 9, ", "2025", " commencing at ", "6:10 p.m.", " for approximately ", "45 minutes", ", Mr. ",
+                         "ISHIBA Shigeru", ", Prime Minister of Japan", " held a meeting with ", "H.E. ", "Mr. ", "Mark Rutte", ",",
+                         " Secretary General of NATO", ". ", "The two leaders agreed ", "to deepen cooperation on cyber", "\n", "- ", "(1) ",
+                         "Le 9 avril 2025 à partir de 18h10", ", le Premier ministre ", "sont convenus ", "本9日、", "午後6時10分から約45分間、",
+                         "石破茂内閣総理大臣は、", "マルク・ルッテ・NATO事務総長", "と会談を行いました。", "両首脳は一致しました。", "---\n", "date: ",
+                         "\u{0301}", "’", "«", "»", "—", "\t", "(", ")", "（", "）", "・", "Jr.", "U.S.", "12:99", "99 minutes", "February 30, 2023",
+                         "<p>", "</p>", "<meta charset=\"shift_jis\">", "<h1>", "</h1>", "&amp;", "<script>", "</script>", "🙂", "\u{FEFF}", "\r"]
+
+    func samples() throws -> [Data] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folders = [root.appendingPathComponent("Data/samples"), root.appendingPathComponent("Tests/BilatIngestTests/Fixtures")]
+        return try folders.flatMap { folder in
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { try Data(contentsOf: folder.appendingPathComponent($0)) }
+        }
+    }
+
+    func parseEverything(_ bytes: Data, _ parser: ReadoutParser) {
+        if let record = try? parser.parse(ReadoutInput(bytes: bytes, fileName: "p.txt")).record {
+            // What is read must write out as a record and read back the same.
+            #expect((try? MeetingRecord.decode(json: record.jsonString())) == record)
+        }
+        _ = try? parser.parseHTML(ReadoutInput(bytes: bytes, fileName: "p.html"))
+    }
+
+    @Test func randomReadoutsNeverTrap() {
+        let parser = ReadoutParser()
+        var random = SplitMix64(state: 20_261_126)
+        for _ in 0..<300 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...60, using: &random) { text += Self.pieces.randomElement(using: &random)! }
+            parseEverything(Data(text.utf8), parser)
+        }
+    }
+
+    @Test func mutatedReadoutsNeverTrap() throws {
+        let parser = ReadoutParser()
+        var random = SplitMix64(state: 42)
+        for sample in try samples() {
+            for _ in 0..<40 {
+                var bytes = [UInt8](sample)
+                for _ in 0..<Int.random(in: 1...8, using: &random) where !bytes.isEmpty {
+                    let at = Int.random(in: 0..<bytes.count, using: &random)
+                    switch Int.random(in: 0..<5, using: &random) {
+                    case 0: bytes[at] = UInt8.random(in: 0...255, using: &random)
+                    case 1: bytes.insert(contentsOf: Array(Self.pieces.randomElement(using: &random)!.utf8), at: at)
+                    case 2: bytes.removeSubrange(at..<min(bytes.count, at + Int.random(in: 1...200, using: &random)))
+                    case 3: bytes = Array(bytes.prefix(at))
+                    default: bytes.insert(contentsOf: bytes[at..<min(bytes.count, at + 300)], at: at)
+                    }
+                }
+                parseEverything(Data(bytes), parser)
+            }
+        }
+    }
+}
