@@ -1,5 +1,6 @@
 import BilatIngest
 import Foundation
+import GRDB
 
 /// What happened to one imported file (or one record of a JSON file).
 public struct ImportReport: Sendable {
@@ -148,7 +149,107 @@ public struct ArchiveImporter: Sendable {
     }
 }
 
+extension ArchiveImporter {
+    /// How many files go into one transaction: large transactions make bulk imports fast, and each file
+    /// still has its own savepoint, so a bad file leaves nothing behind. A crash loses at most the batch
+    /// being written, never part of a file.
+    public static let batchSize = 256
+
+    /// Imports `files` into `archive`: readouts are parsed on every core while the previous batch is
+    /// written, and `report` is called for each file, in order.
+    public func importFiles(_ files: [(path: String, error: String?)], into archive: Archive, now: Date = Date(),
+                            report: (ImportReport) -> Void) {
+        let batches = stride(from: 0, to: files.count, by: Self.batchSize).map { Array(files[$0..<min($0 + Self.batchSize, files.count)]) }
+        guard !batches.isEmpty else { return }
+        var pending = parse(batches[0])
+        for index in batches.indices {
+            let parsed = pending.wait()
+            if index + 1 < batches.count { pending = parse(batches[index + 1]) }
+            for result in archive.storeBatch(parsed, now: now) { report(result) }
+        }
+    }
+
+    /// Reads and parses a batch in the background, spread over the cores.
+    private func parse(_ batch: [(path: String, error: String?)]) -> ParsedBatch {
+        let result = ParsedBatch(count: batch.count)
+        DispatchQueue.global().async {
+            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+                let (path, error) = batch[i]
+                if let error { result.set(i, path, .failure(IngestError.unreadable(error))); return }
+                do {
+                    result.set(i, path, .success(try read(path: path, bytes: try Self.load(path))))
+                } catch {
+                    result.set(i, path, .failure(error))
+                }
+            }
+            result.finish()
+        }
+        return result
+    }
+}
+
+/// A batch of files being parsed: filled from several threads, read once all are done.
+final class ParsedBatch: @unchecked Sendable {
+    private let lock = NSLock()
+    private let done = DispatchSemaphore(value: 0)
+    private var items: [(path: String, result: Result<[StorableReadout], Error>)]
+
+    init(count: Int) {
+        items = Array(repeating: ("", .success([])), count: count)
+    }
+
+    func set(_ index: Int, _ path: String, _ result: Result<[StorableReadout], Error>) {
+        lock.lock()
+        items[index] = (path, result)
+        lock.unlock()
+    }
+
+    func finish() { done.signal() }
+
+    func wait() -> [(path: String, result: Result<[StorableReadout], Error>)] {
+        done.wait()
+        return items
+    }
+}
+
 extension Archive {
+    /// Stores a batch of parsed files in one transaction, each file in its own savepoint.
+    func storeBatch(_ batch: [(path: String, result: Result<[StorableReadout], Error>)], now: Date) -> [ImportReport] {
+        func failure(_ path: String, _ error: Error) -> ImportReport {
+            let reason = (error as? IngestError)?.description ?? (error as? ArchiveError)?.description ?? "\(error)"
+            return ImportReport(path: path, outcomes: [], failure: reason)
+        }
+        var reports: [ImportReport] = []
+        do {
+            try write { db in
+                for (path, result) in batch {
+                    switch result {
+                    case .failure(let error):
+                        reports.append(failure(path, error))
+                    case .success(let readouts):
+                        do {
+                            var outcomes: [ImportOutcome] = []
+                            try db.inSavepoint {
+                                outcomes = try readouts.map { try Self.store($0, in: db, now: now) }
+                                return .commit
+                            }
+                            reports.append(ImportReport(path: path, outcomes: outcomes, failure: nil))
+                        } catch let error as DatabaseError where [.SQLITE_FULL, .SQLITE_IOERR, .SQLITE_CORRUPT, .SQLITE_READONLY].contains(error.resultCode) {
+                            throw error
+                        } catch {
+                            reports.append(failure(path, error))
+                        }
+                    }
+                }
+            }
+        } catch {
+            // The transaction itself failed (disk full, I/O error): nothing of the batch was written.
+            let reason = (error as? ArchiveError)?.description ?? "\(error)"
+            return batch.map { ImportReport(path: $0.path, outcomes: [], failure: reason) }
+        }
+        return reports
+    }
+
     /// Stores every readout of one file in a single transaction.
     public func storeAll(_ readouts: [StorableReadout], now: Date = Date()) throws -> [ImportOutcome] {
         try write { db in try readouts.map { try Self.store($0, in: db, now: now) } }

@@ -55,63 +55,60 @@ extension Archive {
 
     static func store(_ readout: StorableReadout, in db: Database, now: Date) throws -> ImportOutcome {
         var record = readout.record
-        if let id = try String.fetchOne(db, sql: """
+        if let id = try String.fetchOne(db.cachedStatement(sql: """
             SELECT m.id FROM sources s JOIN meetings m ON m.source_id = s.id WHERE s.sha256 = ?
-            """, arguments: [record.source.sha256]) {
+            """), arguments: [record.source.sha256]) {
             return .unchanged(id: id)
         }
         var replacedID: String?
-        if record.source.file != "-", let old = try Row.fetchOne(db, sql: """
+        if record.source.file != "-", let old = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT s.id AS source_id, m.id AS meeting_id FROM sources s JOIN meetings m ON m.source_id = s.id
             WHERE s.file_name = ? ORDER BY s.id DESC LIMIT 1
-            """, arguments: [record.source.file]) {
+            """), arguments: [record.source.file]) {
             replacedID = old["meeting_id"]
             // Deleting the source cascades to the meeting and everything that hangs from it.
             try db.execute(sql: "DELETE FROM sources WHERE id = ?", arguments: [old["source_id"] as Int64])
         }
         try checkParties(record, db)
         let importedAt = record.source.importedAt ?? Self.timestamp(now)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO sources(file_name, sha256, url, media_type, content, text, imported_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [record.source.file, record.source.sha256, record.source.url, readout.mediaType,
+            """).execute(arguments: [record.source.file, record.source.sha256, record.source.url, readout.mediaType,
                              readout.content, readout.text, importedAt])
         let sourceID = db.lastInsertedRowID
         let id = try replacedID ?? uniqueID(for: record, db)
         record.id = id
         let needsReview = JSONValue.array(record.needsReview.map(JSONValue.string)).rendered()
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO meetings(id, source_id, title, language, date, start_time, duration_minutes, format, venue, needs_review)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, sourceID, record.title, record.language, record.date, record.startTime,
+            """).execute(arguments: [id, sourceID, record.title, record.language, record.date, record.startTime,
                              record.durationMinutes, record.format.rawValue, record.venue, needsReview])
         let num = db.lastInsertedRowID
         for (position, code) in record.parties.enumerated() {
-            try db.execute(sql: "INSERT OR IGNORE INTO meeting_parties(meeting_num, position, party_code) VALUES (?, ?, ?)",
-                           arguments: [num, position, code])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO meeting_parties(meeting_num, position, party_code) VALUES (?, ?, ?)").execute(arguments: [num, position, code])
         }
         for (position, p) in record.participants.enumerated() {
             let personID = p.familyName == nil && p.givenName == nil && p.name == (p.title ?? "") ? nil : try PeopleDirectory.personID(for: p, db)
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO participants(meeting_num, position, person_id, name, family_name, given_name, party_code, title, role)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [num, position, personID, p.name, p.familyName, p.givenName, p.party, p.title, p.role.rawValue])
+                """).execute(arguments: [num, position, personID, p.name, p.familyName, p.givenName, p.party, p.title, p.role.rawValue])
         }
         for (position, section) in record.sections.enumerated() {
-            try db.execute(sql: "INSERT INTO sections(meeting_num, position, heading, text) VALUES (?, ?, ?, ?)",
-                           arguments: [num, position, section.heading, section.text])
+            try db.cachedStatement(sql: "INSERT INTO sections(meeting_num, position, heading, text) VALUES (?, ?, ?, ?)").execute(arguments: [num, position, section.heading, section.text])
         }
         for slug in record.topics {
-            try db.execute(sql: "INSERT OR IGNORE INTO meeting_topics(meeting_num, topic_slug) VALUES (?, ?)", arguments: [num, slug])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO meeting_topics(meeting_num, topic_slug) VALUES (?, ?)").execute(arguments: [num, slug])
         }
         for (position, c) in record.commitments.enumerated() {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO commitments(meeting_num, position, text, bound, char_offset) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [num, position, c.text, c.by, c.offset])
+                """).execute(arguments: [num, position, c.text, c.by, c.offset])
             let commitmentID = db.lastInsertedRowID
             for slug in c.topics {
-                try db.execute(sql: "INSERT OR IGNORE INTO commitment_topics(commitment_id, topic_slug) VALUES (?, ?)",
-                               arguments: [commitmentID, slug])
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO commitment_topics(commitment_id, topic_slug) VALUES (?, ?)").execute(arguments: [commitmentID, slug])
             }
         }
         return replacedID != nil ? .replaced(id: id) : .imported(id: id)
@@ -120,19 +117,22 @@ extension Archive {
     /// Refuses a record naming a party or topic the archive does not know (a hand-edited export).
     private static func checkParties(_ record: MeetingRecord, _ db: Database) throws {
         let codes = Set(record.parties + record.participants.compactMap(\.party) + record.commitments.map(\.by).filter { $0 != Commitment.joint })
-        for code in codes where try !Bool(Int.fetchOne(db, sql: "SELECT count(*) FROM parties WHERE code = ?", arguments: [code]) ?? 0 > 0) {
+        let party = try db.cachedStatement(sql: "SELECT count(*) FROM parties WHERE code = ?")
+        for code in codes where try (Int.fetchOne(party, arguments: [code]) ?? 0) == 0 {
             throw IngestError.badRecord("unknown party code \(code)")
         }
         let slugs = Set(record.topics + record.commitments.flatMap(\.topics))
-        for slug in slugs where try !Bool(Int.fetchOne(db, sql: "SELECT count(*) FROM topics WHERE slug = ?", arguments: [slug]) ?? 0 > 0) {
+        let topic = try db.cachedStatement(sql: "SELECT count(*) FROM topics WHERE slug = ?")
+        for slug in slugs where try (Int.fetchOne(topic, arguments: [slug]) ?? 0) == 0 {
             throw IngestError.badRecord("unknown topic \(slug)")
         }
     }
 
     /// `2025-04-09-jpn-nato`; when taken by another readout, the source hash's first digits are added.
     private static func uniqueID(for record: MeetingRecord, _ db: Database) throws -> String {
+        let lookup = try db.cachedStatement(sql: "SELECT count(*) FROM meetings WHERE id = ?")
         func taken(_ id: String) throws -> Bool {
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM meetings WHERE id = ?", arguments: [id]) ?? 0 > 0
+            try (Int.fetchOne(lookup, arguments: [id]) ?? 0) > 0
         }
         if let wanted = record.id, !wanted.isEmpty, try !taken(wanted) { return wanted }
         let base = ([record.date ?? "undated"] + record.parties.map { $0.lowercased() }).joined(separator: "-")
@@ -176,10 +176,10 @@ enum PeopleDirectory {
         let key = TextFolding.key(family) + "|" + TextFolding.key(p.givenName ?? "")
         func addAliases(_ aliases: [String], _ id: Int64) throws {
             for a in aliases where !a.isEmpty {
-                try db.execute(sql: "INSERT OR IGNORE INTO person_aliases(alias, person_id) VALUES (?, ?)", arguments: [a, id])
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO person_aliases(alias, person_id) VALUES (?, ?)").execute(arguments: [a, id])
             }
         }
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM people WHERE name_key = ?", arguments: [key]) {
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM people WHERE name_key = ?"), arguments: [key]) {
             try addAliases(extraAliases, id)
             return id
         }
@@ -192,8 +192,8 @@ enum PeopleDirectory {
                 return ids[0]
             }
         }
-        try db.execute(sql: "INSERT INTO people(name, family_name, given_name, name_key) VALUES (?, ?, ?, ?)",
-                       arguments: [p.name, p.familyName, p.givenName, key])
+        try db.cachedStatement(sql: "INSERT INTO people(name, family_name, given_name, name_key) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [p.name, p.familyName, p.givenName, key])
         let id = db.lastInsertedRowID
         var aliases: Set<String> = [alias(p.name), alias(family)]
         if let given = p.givenName { aliases.insert(alias(given + " " + family)) }

@@ -33,35 +33,31 @@ struct ImportCommand: ParsableCommand {
         var counts = (imported: 0, unchanged: 0, replaced: 0, failed: 0)
         var records: [JSONValue] = []
         let progress = Progress(total: files.count)
-        for (index, file) in files.enumerated() {
-            progress.show(index)
-            if let error = file.error {
-                report(file.path, failure: error, counts: &counts)
-                continue
-            }
-            let bytes: Data
-            do {
-                bytes = try ArchiveImporter.load(file.path)
-            } catch let error as IngestError {
-                report(file.path, failure: error.description, counts: &counts)
-                continue
-            }
-            if let target {
-                let result = importer.importFile(path: file.path, bytes: bytes, into: target)
+        if let target {
+            var done = 0
+            importer.importFiles(files, into: target) { result in
+                done += 1
+                progress.show(done)
                 if let failure = result.failure {
-                    report(file.path, failure: failure, counts: &counts)
-                    continue
+                    report(result.path, failure: failure, counts: &counts)
+                    return
                 }
                 for outcome in result.outcomes {
                     switch outcome {
-                    case .imported(let id): counts.imported += 1; progress.line("imported  \(file.path) → \(id)")
-                    case .unchanged(let id): counts.unchanged += 1; progress.line("unchanged \(file.path) → \(id)")
-                    case .replaced(let id): counts.replaced += 1; progress.line("replaced  \(file.path) → \(id)")
+                    case .imported(let id): counts.imported += 1; progress.line("imported  \(result.path) → \(id)")
+                    case .unchanged(let id): counts.unchanged += 1; progress.line("unchanged \(result.path) → \(id)")
+                    case .replaced(let id): counts.replaced += 1; progress.line("replaced  \(result.path) → \(id)")
                     }
                 }
-            } else {
+            }
+        } else {
+            for file in files {
+                if let error = file.error {
+                    report(file.path, failure: error, counts: &counts)
+                    continue
+                }
                 do {
-                    records += try importer.read(path: file.path, bytes: bytes).map(\.record.json)
+                    records += try importer.read(path: file.path, bytes: try ArchiveImporter.load(file.path)).map(\.record.json)
                 } catch let error as IngestError {
                     report(file.path, failure: error.description, counts: &counts)
                 }
