@@ -62,6 +62,16 @@ let package = Package(
             ],
             path: "Sources/bilat"
         ),
+        // Corpus generator and benchmarks (`make bench`): a developer's tool, not part of `bilat`.
+        .executableTarget(
+            name: "bilat-bench",
+            dependencies: [
+                "BilatIngest",
+                "BilatQuery",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/bilat-bench"
+        ),
         .testTarget(name: "BilatIngestTests", dependencies: ["BilatIngest"], path: "Tests/BilatIngestTests", exclude: ["Fixtures"]),
         .testTarget(name: "BilatQueryTests", dependencies: ["BilatQuery", "BilatIngest"], path: "Tests/BilatQueryTests"),
         .testTarget(name: "BilatCLITests", dependencies: ["bilat"], path: "Tests/BilatCLITests"),

@@ -42,30 +42,33 @@ struct CommitmentDetector: Sendable {
                 return .joint
             }
             // Two principals joined before the verb: "He and Foreign Minister Wong confirmed …".
-            let before = String(folded.prefix(verb.start))
+            let before = String(decoding: folded.utf8.prefix(verb.start), as: UTF8.self)
             let named = principals.filter { !$0.isEmpty && before.contains(TextFolding.fold($0)) }
             if named.count >= 2 || (named.count == 1 && Self.pronounAnd.contains { before.contains($0) }) { return .joint }
         }
         if let undertaking = earliest(profile.unilateralVerbs, in: sentence, folded) {
             // Thanks or wishes in the same clause make it no undertaking ("thanked him for his commitment to …"),
             // unless a new verb starts a clause of its own ("… and explained that he intends to …").
-            let before = String(folded.prefix(undertaking.start))
+            let before = String(decoding: folded.utf8.prefix(undertaking.start), as: UTF8.self)
             for cue in profile.nonCommitment {
                 guard let r = before.range(of: cue.folded, options: .backwards) else { continue }
                 if !Self.startsNewClause(String(before[r.upperBound...])) { return nil }
             }
             let objectBound = Self.objectBoundStems.contains { undertaking.cue.folded.hasPrefix($0) || undertaking.cue.raw.hasPrefix($0) }
-            return .unilateral(verbStart: undertaking.start, verbEnd: undertaking.start + undertaking.cue.raw.count, objectBound: objectBound)
+            // The verb's place in Characters, as the callers measure names in the sentence.
+            let haystack = undertaking.cue.japanese || undertaking.cue.exactCase ? sentence : folded
+            let start = String(decoding: haystack.utf8.prefix(undertaking.start), as: UTF8.self).count
+            return .unilateral(verbStart: start, verbEnd: start + undertaking.cue.raw.count, objectBound: objectBound)
         }
         return nil
     }
 
+    /// The cue matched first, and where (a UTF-8 offset in the folded sentence, or in the sentence itself
+    /// for Japanese and exact-case cues).
     private func earliest(_ cues: [Cue], in text: String, _ folded: String) -> (cue: Cue, start: Int)? {
         var best: (Cue, Int)?
         for cue in cues {
-            guard let index = cue.firstMatch(text: text, folded: folded) else { continue }
-            let haystack = cue.japanese || cue.exactCase ? text : folded
-            let offset = haystack.distance(from: haystack.startIndex, to: index)
+            guard let offset = cue.firstByteOffset(in: cue.japanese || cue.exactCase ? text : folded) else { continue }
             if best == nil || offset < best!.1 { best = (cue, offset) }
         }
         return best.map { (cue: $0.0, start: $0.1) }
@@ -80,20 +83,9 @@ struct TopicTagger: Sendable {
     /// The slugs whose cues occur in `text`, in vocabulary order.
     func topics(of text: String) -> [String] {
         let folded = TextFolding.fold(text)
-        // Every start of a word in the sentence, up to 12 letters: a cue whose first word is not among them
-        // cannot match, so most cues are passed over without a search.
-        var starts = Set<Substring>()
-        for word in folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
-            for length in 1...min(12, word.count) { starts.insert(word.prefix(length)) }
-        }
-        func possible(_ cue: Cue) -> Bool {
-            if cue.japanese { return true }
-            let first = (cue.exactCase ? Substring(cue.raw.lowercased()) : Substring(cue.folded)).prefix { $0.isLetter || $0.isNumber }.prefix(12)
-            return first.isEmpty || starts.contains(first)
-        }
         return topics.filter { topic in
             let cues = (topic.cues[language] ?? []) + (language == "en" ? [] : (topic.cues["en"] ?? []).filter(\.exactCase))
-            guard cues.contains(where: { possible($0) && $0.matches(text: text, folded: folded) }) else { return false }
+            guard cues.contains(where: { $0.matches(text: text, folded: folded) }) else { return false }
             return !(topic.unless[language] ?? []).contains { $0.matches(text: text, folded: folded) }
         }.map(\.slug)
     }

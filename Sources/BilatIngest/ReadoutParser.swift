@@ -30,11 +30,18 @@ public struct ReadoutParser: Sendable {
     let data: LanguageData
     let parties: PartyResolver
     let detector: LanguageDetector
+    /// The name grammar of each language, built once (its indexes of titles and names take a while).
+    let people: [String: PersonExtractor]
+    /// The date grammar of each language, its patterns compiled once.
+    let grammars: [String: DateGrammar]
 
     public init(data: LanguageData = .shared) {
         self.data = data
-        self.parties = PartyResolver(data: data)
+        let parties = PartyResolver(data: data)
+        self.parties = parties
         self.detector = LanguageDetector(profiles: Array(data.languages.values))
+        self.people = data.languages.mapValues { PersonExtractor(profile: $0, parties: parties, data: data) }
+        self.grammars = data.languages.mapValues { DateGrammar(profile: $0) }
     }
 
     /// Parses `input` (UTF-8/UTF-16 text or Markdown, optional front matter).
@@ -91,8 +98,8 @@ struct ReadoutReading {
         self.profile = profile
         self.layout = layout
         self.matter = matter
-        self.grammar = DateGrammar(profile: profile)
-        self.people = PersonExtractor(profile: profile, parties: parser.parties, data: parser.data)
+        self.grammar = parser.grammars[profile.code] ?? DateGrammar(profile: profile)
+        self.people = parser.people[profile.code] ?? PersonExtractor(profile: profile, parties: parser.parties, data: parser.data)
         let sentences = layout.sentences
         mentions = sentences.map { [people] in people.mentions(in: $0.text) }
         let spokesperson = profile.spokespersonCues
@@ -115,13 +122,15 @@ struct ReadoutReading {
         if let listed = matter?.lists["parties"], !listed.isEmpty {
             partyCodes = listed.map { parser.data.party(named: $0) ?? $0.uppercased() }
         }
+        // Each sentence's topics, found once: for the meeting and for the commitments among them.
         let tagger = TopicTagger(topics: parser.data.topics, language: profile.code)
-        let commitments = findCommitments(participants: participants, parties: partyCodes, tagger: tagger)
+        let sentenceTopics = layout.sentences.indices.map { tagger.topics(of: maskingPeople($0)) }
+        let commitments = findCommitments(participants: participants, parties: partyCodes, topics: sentenceTopics)
         var topics = Set<String>()
         for (index, sentence) in layout.sentences.enumerated() {
             // A lead that gives the clock time is logistics (who, when, where), not a subject discussed.
             if index == leadIndex, !grammar.times(in: sentence.text).isEmpty || !grammar.durations(in: sentence.text).isEmpty { continue }
-            topics.formUnion(tagger.topics(of: maskingPeople(index)))
+            topics.formUnion(sentenceTopics[index])
         }
         let orderedTopics = parser.data.topics.map(\.slug).filter(topics.contains)
         if participants.isEmpty { review.append("no participants found") }
@@ -382,9 +391,11 @@ struct ReadoutReading {
         let resolvedAttendees = attendees.map(resolveName)
 
         // Sides: each principal's party; a principal the text gives no side takes the side left over.
-        let home = homeParty(known: principals.compactMap(\.party))
-        for index in principals.indices where principals[index].party == nil {
-            principals[index].party = home
+        if principals.contains(where: { $0.party == nil }) {
+            let home = homeParty(known: principals.compactMap(\.party))
+            for index in principals.indices where principals[index].party == nil {
+                principals[index].party = home
+            }
         }
         var codes: [String] = []
         for p in principals { if let c = p.party, !codes.contains(c) { codes.append(c) } }
@@ -509,7 +520,7 @@ struct ReadoutReading {
 
     // MARK: What they agreed
 
-    func findCommitments(participants: [Participant], parties: [String], tagger: TopicTagger) -> [Commitment] {
+    func findCommitments(participants: [Participant], parties: [String], topics: [[String]]) -> [Commitment] {
         let detector = CommitmentDetector(profile: profile)
         var result: [Commitment] = []
         let principalWords = participants.filter { $0.role == .principal }.flatMap { [$0.familyName, $0.title].compactMap { $0 } }
@@ -524,7 +535,7 @@ struct ReadoutReading {
                                      participants: participants, parties: parties)
             }
             guard let by else { continue }
-            result.append(Commitment(text: sentence.text, by: by, topics: tagger.topics(of: maskingPeople(index)), offset: sentence.offset))
+            result.append(Commitment(text: sentence.text, by: by, topics: topics[index], offset: sentence.offset))
         }
         return result
     }

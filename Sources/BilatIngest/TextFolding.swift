@@ -49,9 +49,15 @@ struct Cue: Sendable {
     /// Matches only a whole word or phrase: "agree" must not match "agreement".
     let wholeWord: Bool
 
+    /// The cue's bytes, as written and folded, for searching.
+    let rawBytes: [UInt8]
+    let foldedBytes: [UInt8]
+
     init(_ raw: String, wholeWord: Bool = false) {
         self.raw = raw
         self.wholeWord = wholeWord
+        self.rawBytes = Array(raw.utf8)
+        self.foldedBytes = Array(TextFolding.fold(raw).utf8)
         self.folded = TextFolding.fold(raw)
         let letters = raw.unicodeScalars.filter { CharacterSet.letters.contains($0) }
         self.exactCase = raw.count <= 5 && !letters.isEmpty && letters.allSatisfy { CharacterSet.uppercaseLetters.contains($0) }
@@ -63,25 +69,60 @@ struct Cue: Sendable {
         firstMatch(text: text, folded: folded) != nil
     }
 
-    /// The offset (in the searched string's characters) of the first match, or `nil`.
+    /// Where the first match starts in the searched string (`text` for Japanese and exact-case cues,
+    /// else `folded`), or `nil`.
     func firstMatch(text: String, folded: String) -> String.Index? {
-        // Native Swift searching (firstRange), not Foundation's range(of:), which bridges the whole string each call.
-        if japanese { return text.firstRange(of: raw)?.lowerBound }
-        let haystack = exactCase ? text : folded
-        let needle = exactCase ? raw : self.folded
-        var searchStart = haystack.startIndex
-        while let range = haystack[searchStart...].firstRange(of: needle) {
-            let before = range.lowerBound == haystack.startIndex ? nil : haystack[haystack.index(before: range.lowerBound)]
-            // A cue that starts with punctuation ("’s commitment") may follow a word directly.
-            let cueStartsWithWord = needle.first.map { $0.isLetter || $0.isNumber } ?? false
-            let startsWord = !cueStartsWithWord || (before.map { !$0.unicodeScalars.allSatisfy(TextFolding.isWordScalar) } ?? true)
-            var endsWord = true
-            if exactCase || wholeWord, range.upperBound < haystack.endIndex, needle.last.map({ $0.isLetter || $0.isNumber }) ?? false {
-                endsWord = !haystack[range.upperBound].unicodeScalars.allSatisfy(TextFolding.isWordScalar)
+        let haystack = japanese || exactCase ? text : folded
+        guard let offset = firstByteOffset(in: haystack) else { return nil }
+        return haystack.utf8.index(haystack.utf8.startIndex, offsetBy: offset)
+    }
+
+    /// The UTF-8 offset of the first match in `haystack` (searched as bytes: cue matching is
+    /// the hot path of reading a readout), honouring the word-boundary rules.
+    func firstByteOffset(in haystack: String) -> Int? {
+        let needle = japanese || exactCase ? rawBytes : foldedBytes
+        guard !needle.isEmpty else { return nil }
+        var copy = haystack
+        return copy.withUTF8 { hay -> Int? in
+            guard let base = hay.baseAddress, hay.count >= needle.count else { return nil }
+            return needle.withUnsafeBytes { n -> Int? in
+                var from = 0
+                while from <= hay.count - needle.count {
+                    // memchr finds the first byte, memcmp checks the rest (memmem is not in every libc).
+                    guard let hit = memchr(base + from, Int32(needle[0]), hay.count - needle.count + 1 - from) else { return nil }
+                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + at, n.baseAddress!, needle.count) != 0 { from = at + 1; continue }
+                    if japanese { return at }
+                    let startsWord = !Self.isWordByte(needle[0]) || at == 0 || !Self.isWordCharacter(before: at, in: hay)
+                    let end = at + needle.count
+                    let endsWord = !(exactCase || wholeWord) || !Self.isWordByte(needle[needle.count - 1]) || end >= hay.count
+                        || !Self.isWordCharacter(at: end, in: hay)
+                    if startsWord && endsWord { return at }
+                    from = at + 1
+                }
+                return nil
             }
-            if startsWord && endsWord { return range.lowerBound }
-            searchStart = haystack.index(after: range.lowerBound)
         }
-        return nil
+    }
+
+    /// Letters and digits, and every byte of a non-ASCII character (accented letters, CJK).
+    static func isWordByte(_ b: UInt8) -> Bool {
+        b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+    }
+
+    /// Whether the character that starts at byte `i` is a letter or digit (non-ASCII ones decoded: « is not).
+    static func isWordCharacter(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes[i] >= 0x80 else { return isWordByte(bytes[i]) }
+        var end = i + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self).unicodeScalars.first
+            .map(TextFolding.isWordScalar) ?? false
+    }
+
+    /// Whether the character that ends right before byte `i` is a letter or digit.
+    static func isWordCharacter(before i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = i - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return isWordCharacter(at: start, in: bytes)
     }
 }

@@ -20,6 +20,9 @@ public struct CommitmentRow: Equatable, Sendable {
     }
 }
 
+/// A statement handed out of a query instead of being run.
+struct SQLStatement: Error { let text: String }
+
 /// The filters of `bilat commitments`.
 public struct CommitmentFilter: Sendable {
     /// Meeting filters (date, person, party); `meetings.topics` is ignored: see ``topics``.
@@ -31,6 +34,8 @@ public struct CommitmentFilter: Sendable {
     /// A full-text query over the commitment sentences.
     public var match: String?
     public var limit: Int?
+    /// Set by ``CommitmentQuery/sql(_:filter:)``: build the statement, run nothing.
+    var explainOnly = false
 
     public init(meetings: MeetingFilter = MeetingFilter(), topics: [String] = [], by: String? = nil, match: String? = nil, limit: Int? = nil) {
         self.meetings = meetings
@@ -69,12 +74,21 @@ public enum CommitmentQuery {
             if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
             sql += " ORDER BY m.date DESC, m.id DESC, c.position"
             if let limit = filter.limit { sql += " LIMIT \(limit)" }
+            if filter.explainOnly { throw SQLStatement(text: try SQLText.inline(sql, arguments, db)) }
             let rows = try SearchSyntax.translatingFTSErrors { try Row.fetchAll(db, sql: sql, arguments: arguments) }
             return try rows.map { row in
                 CommitmentRow(meetingID: row["meeting_id"], date: row["date"], parties: try MeetingQuery.parties(row["num"], db),
                               text: row["text"], by: row["bound"], topics: try topics(row["id"], db))
             }
         }
+    }
+
+    /// The main statement of ``list(_:filter:)`` with its arguments written in (for the `sqlite3` shell).
+    public static func sql(_ archive: Archive, filter: CommitmentFilter) throws -> String {
+        var f = filter
+        f.explainOnly = true
+        do { _ = try list(archive, filter: f) } catch let statement as SQLStatement { return statement.text }
+        throw ArchiveError.badQuery("no statement")
     }
 
     static func topics(_ commitmentID: Int64, _ db: Database) throws -> [String] {

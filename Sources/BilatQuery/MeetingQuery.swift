@@ -44,6 +44,19 @@ public enum MeetingQuery {
         }
     }
 
+    /// The main statement of ``list(_:filter:)`` with its arguments written in, as the `sqlite3` shell would
+    /// run it: what benchmarks compare against, and what a user can paste into `bilat sql`.
+    public static func listSQL(_ archive: Archive, filter: MeetingFilter) throws -> String {
+        try archive.read { db in
+            let (conditions, arguments) = try filter.conditions(db)
+            var sql = "SELECT m.num, m.id, m.date, m.title, m.format, m.language FROM meetings m"
+            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+            sql += " ORDER BY m.date DESC, m.id DESC"
+            if let limit = filter.limit { sql += " LIMIT \(limit)" }
+            return try SQLText.inline(sql, arguments, db)
+        }
+    }
+
     /// The meeting `id` in full, as export.md defines it.
     public static func record(_ archive: Archive, id: String) throws -> MeetingRecord {
         try archive.read { db in

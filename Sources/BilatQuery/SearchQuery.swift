@@ -22,6 +22,16 @@ public struct SearchHit: Equatable, Sendable {
 public enum SearchQuery {
     /// Readouts matching `query`, best first (bm25, the title weighing more than the body), with the filters of `list`.
     public static func search(_ archive: Archive, query: String, filter: MeetingFilter) throws -> [SearchHit] {
+        try search(archive, query: query, filter: filter, explainOnly: false)
+    }
+
+    /// The statement of ``search(_:query:filter:)`` with its arguments written in (for the `sqlite3` shell).
+    public static func sql(_ archive: Archive, query: String, filter: MeetingFilter) throws -> String {
+        do { _ = try search(archive, query: query, filter: filter, explainOnly: true) } catch let statement as SQLStatement { return statement.text }
+        throw ArchiveError.badQuery("no statement")
+    }
+
+    static func search(_ archive: Archive, query: String, filter: MeetingFilter, explainOnly: Bool) throws -> [SearchHit] {
         if SearchSyntax.isJapanese(query) { return try searchJapanese(archive, query: query, filter: filter) }
         let match = try SearchSyntax.ftsQuery(query)
         return try archive.read { db in
@@ -37,6 +47,7 @@ public enum SearchQuery {
             sql += " ORDER BY rank LIMIT \(filter.limit ?? 20)"
             var all = StatementArguments([match])
             _ = all.append(contentsOf: arguments)
+            if explainOnly { throw SQLStatement(text: try SQLText.inline(sql, all, db)) }
             let rows = try SearchSyntax.translatingFTSErrors { try Row.fetchAll(db, sql: sql, arguments: all) }
             return try rows.map { row in
                 SearchHit(id: row["id"], date: row["date"], title: row["title"], parties: try MeetingQuery.parties(row["num"], db),
