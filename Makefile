@@ -16,7 +16,10 @@ FUZZ_SECONDS ?= 60
 # libFuzzer's runtime without main(), from the toolchain that runs `swift`.
 FUZZER_RUNTIME ?= $(firstword $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a))
 
-.PHONY: all setup build demo test eval install clean parties fuzz
+SCALE      ?= 10000 100000
+SEED       ?= 1
+
+.PHONY: all setup build demo test eval install clean parties fuzz bench
 
 all: build
 
@@ -72,6 +75,14 @@ fuzz: setup
 	mkdir -p .build/fuzz-corpus
 	Fuzz/.build/release/BilatFuzz .build/fuzz-corpus Fuzz/corpus -max_total_time=$(FUZZ_SECONDS) -max_len=16384 \
 		-artifact_prefix=.build/fuzz-crash- -print_final_stats=1
+
+# Generates SCALE readouts (each scale in turn; `make bench SCALE=1000000` for a million) and measures import,
+# in-process queries, whole `bilat` commands and the sqlite3 shell on the same SQL. See BENCHMARKS.md.
+bench: setup
+	$(SWIFT) build -c release --product bilat
+	$(SWIFT) build -c release --product bilat-bench
+	@command -v sqlite3 >/dev/null || { echo "bench: the sqlite3 shell is needed (apt-get install sqlite3)"; exit 1; }
+	@for n in $(SCALE); do .build/release/bilat-bench run --scale $$n --seed $(SEED) --bilat .build/release/bilat || exit 1; echo; done
 
 install:
 	$(SWIFT) build -c release --product bilat

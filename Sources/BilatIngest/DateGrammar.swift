@@ -41,6 +41,7 @@ public struct DateGrammar: Sendable {
     private let duration: Pattern
     private let durationJapanese: Pattern
     private let minuteAdjective: Pattern
+    private let currentMonthDay: [Pattern]
 
     public init(profile: LanguageProfile) {
         self.profile = profile
@@ -68,6 +69,9 @@ public struct DateGrammar: Sendable {
             #"(?:\b\#(amount)\s*(?:\#(hours))\b(?:\s*(?:and|et)?\s*(?:(a half|demie)|\#(amount)\s*(?:\#(minutes))?\b))?|\b\#(amount)\s*(?:de\s+|d['’])?(?:\#(minutes))\b)"#)
         durationJapanese = Pattern(#"約?\s*(?:([0-9０-９]{1,2})時間(?:半)?)?\s*(?:([0-9０-９]{1,3})分)?間?"#, caseInsensitive: false)
         minuteAdjective = Pattern(#"\b(\d{1,3})-minute\b"#)
+        currentMonthDay = profile.currentMonthDayMarkers.map {
+            Pattern(NSRegularExpression.escapedPattern(for: $0) + #"\s*([0-9０-９]{1,2})日"#, caseInsensitive: false)
+        }
     }
 
     // MARK: Days
@@ -108,8 +112,7 @@ public struct DateGrammar: Sendable {
 
     /// A day of the publication month written as "本31日" (this 31st), if the text names one.
     public func dayOfCurrentMonth(in text: String) -> Int? {
-        for marker in profile.currentMonthDayMarkers {
-            let pattern = Pattern(NSRegularExpression.escapedPattern(for: marker) + #"\s*([0-9０-９]{1,2})日"#, caseInsensitive: false)
+        for pattern in currentMonthDay {
             if let m = pattern.firstMatch(in: text), let day = Self.int(m.group(1)) { return day }
         }
         return nil

@@ -7,13 +7,16 @@ struct JapaneseNameGrammar: Sendable {
     let profile: LanguageProfile
     let data: LanguageData
     let parties: PartyResolver
-    private let titles: [String]
+    /// Titles as characters, longest first, and the characters titles start with (most positions start none).
+    private let titles: [[Character]]
+    private let titleStarts: Set<Character>
 
     init(profile: LanguageProfile, data: LanguageData, parties: PartyResolver) {
         self.profile = profile
         self.data = data
         self.parties = parties
-        titles = profile.titles.sorted { $0.count > $1.count }
+        titles = profile.titles.sorted { $0.count > $1.count }.map(Array.init)
+        titleStarts = Set(titles.compactMap(\.first))
     }
 
     static func isKanji(_ c: Character) -> Bool {
@@ -31,6 +34,7 @@ struct JapaneseNameGrammar: Sendable {
         var found: [PersonMention] = []
         var i = 0
         while i < chars.count {
+            guard titleStarts.contains(chars[i]) else { i += 1; continue }
             // A title is a whole word: 委員 in 欧州委員会 is not one, 委員長 after it is.
             guard let title = titles.first(where: { title in
                 matches(title, chars, at: i)
@@ -43,10 +47,10 @@ struct JapaneseNameGrammar: Sendable {
         return found
     }
 
-    private func matches(_ word: String, _ chars: [Character], at i: Int) -> Bool {
-        let w = Array(word)
-        guard i + w.count <= chars.count else { return false }
-        return Array(chars[i..<(i + w.count)]) == w
+    private func matches(_ word: [Character], _ chars: [Character], at i: Int) -> Bool {
+        guard i + word.count <= chars.count else { return false }
+        for k in word.indices where chars[i + k] != word[k] { return false }
+        return true
     }
 
     /// The name and country written right before a title.
@@ -65,6 +69,7 @@ struct JapaneseNameGrammar: Sendable {
         guard start < titleStart else { return nil }
         let run = String(chars[start..<titleStart])
         var title = String(chars[titleStart..<titleEnd])
+
         var party: String?
         // Peel the country or organisation off the end of the run: "…・フランス共和国" + 大統領.
         var namePart = run

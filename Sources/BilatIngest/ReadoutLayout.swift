@@ -31,7 +31,7 @@ public struct ReadoutLayout: Sendable {
         var currentText: [String] = []
         var bodyStarted = false
         var sawFirstLine = false
-        let boilerplate = allProfiles.flatMap(\.boilerplate)
+        let boilerplate = allProfiles.flatMap(\.boilerplate).map(TextFolding.fold)
 
         func flushSection() {
             if currentHeading != nil || !currentText.isEmpty {
@@ -43,7 +43,7 @@ public struct ReadoutLayout: Sendable {
         var offset = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             defer { offset += rawLine.count + 1 }
-            let line = rawLine.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{3000}")))
+            let line = Self.trimmed(rawLine)
             if line.isEmpty { continue }
             let leading = rawLine.prefix { $0.isWhitespace }.count
             // The first line is the title unless it is itself a paragraph (a readout published without one).
@@ -91,6 +91,13 @@ public struct ReadoutLayout: Sendable {
         self.sentences = sentences
     }
 
+    /// `line` without white space (including no-break and ideographic spaces) at either end.
+    static func trimmed(_ line: Substring) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" || $0 == "\u{3000}" || $0.isWhitespace }
+        guard let first = line.firstIndex(where: { !isSpace($0) }), let last = line.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(line[first...last])
+    }
+
     /// A line of running text rather than a title: long, or more than one sentence.
     static func isParagraph(_ line: String) -> Bool {
         if line.count > 160 { return true }
@@ -98,10 +105,10 @@ public struct ReadoutLayout: Sendable {
         return SentenceSplitter.split(line, language: "en").count > 1 && endsSentence(line)
     }
 
+    /// Whether `line` is page furniture; `phrases` are the boilerplate phrases, folded.
     static func isBoilerplate(_ line: String, _ phrases: [String]) -> Bool {
         let folded = TextFolding.fold(line)
-        return phrases.contains { phrase in
-            let p = TextFolding.fold(phrase)
+        return phrases.contains { p in
             // A boilerplate phrase is the whole line, or its start on a short line ("(Photo: …)").
             return folded == p || (folded.hasPrefix(p) && (line.count < 80 || p.hasPrefix("(")))
         }

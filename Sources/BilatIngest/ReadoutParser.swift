@@ -270,9 +270,11 @@ struct ReadoutReading {
     }
 
     /// "in Ankara", "à Paris" in the lead sentence, where the place is not a party.
+    static let venuePattern = Pattern(#"(?:\bin|\bà)\s+(\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?)(?=\s+(?:today|this|on|le|ce|,)|[,.;]|$)"#,
+                                      caseInsensitive: false)
+
     func venue() -> String? {
-        let pattern = Pattern(#"(?:\bin|\bà)\s+(\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?)(?=\s+(?:today|this|on|le|ce|,)|[,.;]|$)"#, caseInsensitive: false)
-        for m in pattern.matches(in: lead) {
+        for m in Self.venuePattern.matches(in: lead) {
             guard let place = m.group(1) else { continue }
             let tokens = Tokenizer.tokens(place)
             if parser.parties.party(tokens: tokens[...], language: profile.code) != nil { continue }
