@@ -77,16 +77,22 @@ struct CommitmentDetector: Sendable {
 
 /// Tags text with topics of the vocabulary by their cue words (`Data/topics.json`).
 struct TopicTagger: Sendable {
-    let topics: [Topic]
-    let language: String
+    /// Per topic of the vocabulary: its slug, the cues of the language (plus English acronyms such as G7),
+    /// and the cues that leave a sentence to another topic.
+    private let entries: [(slug: String, cues: [Cue], unless: [Cue])]
+
+    init(topics: [Topic], language: String) {
+        entries = topics.map { topic in
+            let cues = (topic.cues[language] ?? []) + (language == "en" ? [] : (topic.cues["en"] ?? []).filter(\.exactCase))
+            return (topic.slug, cues, topic.unless[language] ?? [])
+        }
+    }
 
     /// The slugs whose cues occur in `text`, in vocabulary order.
     func topics(of text: String) -> [String] {
         let folded = TextFolding.fold(text)
-        return topics.filter { topic in
-            let cues = (topic.cues[language] ?? []) + (language == "en" ? [] : (topic.cues["en"] ?? []).filter(\.exactCase))
-            guard cues.contains(where: { $0.matches(text: text, folded: folded) }) else { return false }
-            return !(topic.unless[language] ?? []).contains { $0.matches(text: text, folded: folded) }
+        return entries.filter { entry in
+            entry.cues.contains { $0.matches(text: text, folded: folded) } && !entry.unless.contains { $0.matches(text: text, folded: folded) }
         }.map(\.slug)
     }
 }

@@ -11,7 +11,7 @@ public struct LanguageDetector: Sendable {
 
     /// The ISO 639-1 code of `text`'s language; `en` when nothing tells.
     public func detect(_ text: String) -> String {
-        let sample = text.prefix(4000)
+        let sample = text.prefix(1500)
         var japanese = 0
         var letters = 0
         for scalar in sample.unicodeScalars where CharacterSet.letters.contains(scalar) {

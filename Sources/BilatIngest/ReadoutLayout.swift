@@ -175,7 +175,7 @@ public enum SentenceSplitter {
             while start < chars.count {
                 var end = min(start + maximumSentenceLength, chars.count)
                 if end < chars.count, let space = chars[start..<end].lastIndex(where: \.isWhitespace), space > start { end = space }
-                let piece = String(chars[start..<end]).trimmingCharacters(in: .whitespaces)
+                let piece = ReadoutLayout.trimmed(String(chars[start..<end])[...])
                 if !piece.isEmpty { bounded.append((piece, offset + start + (chars[start..<end].prefix { $0.isWhitespace }.count))) }
                 start = end
                 while start < chars.count, chars[start].isWhitespace { start += 1 }
@@ -190,12 +190,11 @@ public enum SentenceSplitter {
         var start = 0
         var i = 0
         func emit(_ end: Int) {
-            let piece = String(chars[start..<end])
-            let trimmed = piece.trimmingCharacters(in: .whitespaces)
-            if !trimmed.isEmpty {
-                let lead = piece.prefix { $0.isWhitespace }.count
-                result.append((trimmed, start + lead))
-            }
+            var from = start
+            var to = end
+            while from < to, chars[from].isWhitespace { from += 1 }
+            while to > from, chars[to - 1].isWhitespace { to -= 1 }
+            if from < to { result.append((String(chars[from..<to]), from)) }
             start = end
         }
         while i < chars.count {

@@ -34,6 +34,8 @@ public struct ReadoutParser: Sendable {
     let people: [String: PersonExtractor]
     /// The date grammar of each language, its patterns compiled once.
     let grammars: [String: DateGrammar]
+    /// The topic cues of each language.
+    let taggers: [String: TopicTagger]
 
     public init(data: LanguageData = .shared) {
         self.data = data
@@ -42,6 +44,7 @@ public struct ReadoutParser: Sendable {
         self.detector = LanguageDetector(profiles: Array(data.languages.values))
         self.people = data.languages.mapValues { PersonExtractor(profile: $0, parties: parties, data: data) }
         self.grammars = data.languages.mapValues { DateGrammar(profile: $0) }
+        self.taggers = Dictionary(uniqueKeysWithValues: data.languages.keys.map { ($0, TopicTagger(topics: data.topics, language: $0)) })
     }
 
     /// Parses `input` (UTF-8/UTF-16 text or Markdown, optional front matter).
@@ -123,7 +126,7 @@ struct ReadoutReading {
             partyCodes = listed.map { parser.data.party(named: $0) ?? $0.uppercased() }
         }
         // Each sentence's topics, found once: for the meeting and for the commitments among them.
-        let tagger = TopicTagger(topics: parser.data.topics, language: profile.code)
+        let tagger = parser.taggers[profile.code] ?? TopicTagger(topics: parser.data.topics, language: profile.code)
         let sentenceTopics = layout.sentences.indices.map { tagger.topics(of: maskingPeople($0)) }
         let commitments = findCommitments(participants: participants, parties: partyCodes, topics: sentenceTopics)
         var topics = Set<String>()
