@@ -68,12 +68,12 @@ eval: build
 	$(BILAT) export --db $(EVAL_DB) > $(EVAL_OUT) && \
 	python3 $(SCORE) --gold $(CORPUS) --export $(EVAL_OUT) --require $(EVAL_FLOORS) $(if $(VERBOSE),--verbose,)
 
-# Fuzzes the ingest parser (text, HTML and record readers) with libFuzzer for FUZZ_SECONDS; new inputs go
-# to .build/fuzz-corpus, a crashing input to .build/fuzz-crash-*.
+# Fuzzes the ingest parser (text, HTML and record readers) with libFuzzer for FUZZ_SECONDS, starting from
+# the sample readouts and the HTML fixtures; new inputs go to .build/fuzz-corpus, a crash to .build/fuzz-crash-*.
 fuzz: setup
 	cd Fuzz && BILAT_FUZZ=1 BILAT_FUZZER_RUNTIME="$(FUZZER_RUNTIME)" $(SWIFT) build -c release
 	mkdir -p .build/fuzz-corpus
-	Fuzz/.build/release/BilatFuzz .build/fuzz-corpus Fuzz/corpus -max_total_time=$(FUZZ_SECONDS) -max_len=16384 \
+	Fuzz/.build/release/BilatFuzz .build/fuzz-corpus Data/samples Tests/BilatIngestTests/Fixtures -max_total_time=$(FUZZ_SECONDS) -max_len=16384 \
 		-artifact_prefix=.build/fuzz-crash- -print_final_stats=1
 
 # Generates SCALE readouts (each scale in turn; `make bench SCALE=1000000` for a million) and measures import,

@@ -29,11 +29,7 @@ public enum MeetingQuery {
     /// Meetings matching `filter`, newest first (undated last).
     public static func list(_ archive: Archive, filter: MeetingFilter) throws -> [MeetingSummary] {
         try archive.read { db in
-            let (conditions, arguments) = try filter.conditions(db)
-            var sql = "SELECT m.num, m.id, m.date, m.title, m.format, m.language FROM meetings m"
-            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-            sql += " ORDER BY m.date DESC, m.id DESC"
-            if let limit = filter.limit { sql += " LIMIT \(limit)" }
+            let (sql, arguments) = try listStatement(filter, db)
             let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
             return try rows.map { row in
                 let num: Int64 = row["num"]
@@ -48,13 +44,19 @@ public enum MeetingQuery {
     /// run it: what benchmarks compare against, and what a user can paste into `bilat sql`.
     public static func listSQL(_ archive: Archive, filter: MeetingFilter) throws -> String {
         try archive.read { db in
-            let (conditions, arguments) = try filter.conditions(db)
-            var sql = "SELECT m.num, m.id, m.date, m.title, m.format, m.language FROM meetings m"
-            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-            sql += " ORDER BY m.date DESC, m.id DESC"
-            if let limit = filter.limit { sql += " LIMIT \(limit)" }
+            let (sql, arguments) = try listStatement(filter, db)
             return try SQLText.inline(sql, arguments, db)
         }
+    }
+
+    /// Meetings matching `filter`, newest first: the statement and its arguments.
+    static func listStatement(_ filter: MeetingFilter, _ db: Database) throws -> (String, StatementArguments) {
+        let (conditions, arguments) = try filter.conditions(db)
+        var sql = "SELECT m.num, m.id, m.date, m.title, m.format, m.language FROM meetings m"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY m.date DESC, m.id DESC"
+        if let limit = filter.limit { sql += " LIMIT \(limit)" }
+        return (sql, arguments)
     }
 
     /// The meeting `id` in full, as export.md defines it.

@@ -234,16 +234,21 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
 }
 
 @Suite struct MigrationTests {
-    @Test func anOlderArchiveIsUpgradedAfterABackup() throws {
-        let t = try TemporaryArchive()
-        // An archive as the first release wrote it: only the first migration.
-        let queue = try DatabaseQueue(path: t.path)
+    /// An archive as the first release wrote it: only the first migration (and `then`, when given).
+    func firstReleaseArchive(at path: String, then extra: String? = nil) throws {
+        let queue = try DatabaseQueue(path: path)
         try queue.write { db in
             try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
             try db.execute(sql: EmbeddedSchema.files["001_initial.sql"]!)
             try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('001_initial')")
+            if let extra { try db.execute(sql: extra) }
         }
         try queue.close()
+    }
+
+    @Test func anOlderArchiveIsUpgradedAfterABackup() throws {
+        let t = try TemporaryArchive()
+        try firstReleaseArchive(at: t.path)
         let archive = try Archive.open(path: t.path)
         let backup = t.path + ".backup-v1"
         #expect(FileManager.default.fileExists(atPath: backup))
@@ -258,15 +263,8 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
 
     @Test func aFailedUpgradeLeavesTheArchiveAsItWas() throws {
         let t = try TemporaryArchive()
-        let queue = try DatabaseQueue(path: t.path)
-        try queue.write { db in
-            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
-            try db.execute(sql: EmbeddedSchema.files["001_initial.sql"]!)
-            try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('001_initial')")
-            // Something in the way of the next migration.
-            try db.execute(sql: "CREATE TABLE meeting_overview (x)")
-        }
-        try queue.close()
+        // Something in the way of the next migration.
+        try firstReleaseArchive(at: t.path, then: "CREATE TABLE meeting_overview (x)")
         #expect(throws: (any Error).self) { try Archive.open(path: t.path) }
         let check = try DatabaseQueue(path: t.path)
         #expect(try check.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") } == ["001_initial"])
