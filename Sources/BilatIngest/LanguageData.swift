@@ -43,6 +43,8 @@ public struct LanguageProfile: Sendable {
     let homeParty: String?
     /// Words that put a bare day in the month of the publication date ("本31日": the 31st of this month).
     let currentMonthDayMarkers: [String]
+    /// Words that make a line a readout's title ("Meeting", "Entretien", "会談") rather than a site's category.
+    let titleCues: [Cue]
 
     private struct File: Decodable {
         let code: String
@@ -77,6 +79,7 @@ public struct LanguageProfile: Sendable {
         let home_titles: [String]?
         let home_party: String?
         let current_month_day_markers: [String]?
+        let title_cues: [String]?
     }
 
     init(json: String) throws {
@@ -118,6 +121,7 @@ public struct LanguageProfile: Sendable {
         homeTitles = Set(f.home_titles ?? [])
         homeParty = f.home_party
         currentMonthDayMarkers = f.current_month_day_markers ?? []
+        titleCues = (f.title_cues ?? []).map { Cue($0) }
     }
 }
 
@@ -280,7 +284,10 @@ public final class LanguageData: Sendable {
     /// The known person whose name in Japanese script is `japaneseFamily` (and `given`, when given).
     public func knownPerson(japaneseFamily: String?, given: String?) -> KnownPerson? {
         guard let family = japaneseFamily, family.unicodeScalars.contains(where: TextFolding.isJapaneseScalar) else { return nil }
-        let matches = people.filter { $0.japaneseFamily == family && (given == nil || $0.japaneseGiven == given) }
+        // The family name decides when only one known person has it (katakana given names vary in length:
+        // アントニオ, アントニオ・マヌエル・デ・オリヴェイラ); else the given name must match too.
+        let byFamily = people.filter { $0.japaneseFamily == family }
+        let matches = byFamily.count == 1 ? byFamily : byFamily.filter { given == nil || $0.japaneseGiven == given }
         guard let first = matches.first, matches.allSatisfy({ $0.family == first.family && $0.given == first.given }) else { return nil }
         return first
     }

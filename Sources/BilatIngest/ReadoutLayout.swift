@@ -75,6 +75,15 @@ public struct ReadoutLayout: Sendable {
         }
         flushSection()
 
+        // Pages put a category above the title ("Japan-France Relations", then "… Summit Meeting"): when the
+        // first line names no meeting and the next header line does, that one is the title.
+        if let first = title, let next = header.first, next.count <= 160 {
+            let names = { (line: String) in profile.titleCues.contains { $0.matches(text: line, folded: TextFolding.fold(line)) } }
+            if !names(first) && names(next) {
+                title = next
+                header[0] = first
+            }
+        }
         self.title = title
         self.headerLines = header
         self.paragraphs = paragraphs.map(\.text)
