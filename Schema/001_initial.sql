@@ -9,7 +9,8 @@ CREATE TABLE sources (
     url         TEXT,
     media_type  TEXT NOT NULL,             -- text/plain, text/markdown, text/html, application/json
     content     BLOB NOT NULL,             -- the bytes as imported
-    text        TEXT NOT NULL,             -- the readout text as read (decoded, front matter removed)
+    text        TEXT,                      -- the readout text as read (decoded, front matter removed);
+                                           -- NULL when it is exactly the imported bytes
     imported_at TEXT NOT NULL              -- UTC, ISO 8601
 );
 CREATE INDEX sources_file_name ON sources(file_name);
@@ -85,13 +86,15 @@ CREATE TABLE participants (
 ) WITHOUT ROWID;
 CREATE INDEX participants_person ON participants(person_id, meeting_num);
 
+-- Sections of readouts imported from an export. A readout imported as text or HTML keeps no copy: its
+-- sections are read again from its text (they are the text's own headings and lines).
 CREATE TABLE sections (
     meeting_num INTEGER NOT NULL REFERENCES meetings(num) ON DELETE CASCADE,
     position    INTEGER NOT NULL,
     heading     TEXT,
     text        TEXT NOT NULL,
-    PRIMARY KEY (meeting_num, position)
-) WITHOUT ROWID;
+    UNIQUE (meeting_num, position)
+);
 
 CREATE TABLE commitments (
     id          INTEGER PRIMARY KEY,
@@ -118,32 +121,46 @@ CREATE TABLE commitment_topics (
 ) WITHOUT ROWID;
 CREATE INDEX commitment_topics_topic ON commitment_topics(topic_slug, commitment_id);
 
+-- The searchable text of each meeting, by meetings.num: what the full-text indexes read their content
+-- from (they keep no copy of their own). `sources.text` is NULL when it equals the imported bytes.
+CREATE VIEW readout_documents AS
+SELECT m.num, coalesce(m.title, '') AS title, coalesce(s.text, CAST(s.content AS TEXT)) AS body
+FROM meetings m JOIN sources s ON s.id = m.source_id;
+
 -- Full-text search over readouts: accent-insensitive words, bm25 ranking.
 -- The rowid is meetings.num; triggers keep it in step within the importing transaction.
 CREATE VIRTUAL TABLE readout_fts USING fts5(
     title, body,
+    content = 'readout_documents', content_rowid = 'num',
     tokenize = 'unicode61 remove_diacritics 2'
 );
-
-CREATE TRIGGER meetings_fts_insert AFTER INSERT ON meetings BEGIN
-    INSERT INTO readout_fts(rowid, title, body)
-    SELECT new.num, coalesce(new.title, ''), text FROM sources WHERE id = new.source_id;
-END;
-CREATE TRIGGER meetings_fts_delete AFTER DELETE ON meetings BEGIN
-    DELETE FROM readout_fts WHERE rowid = old.num;
-    DELETE FROM readout_trigram WHERE rowid = old.num;
-END;
 
 -- Japanese runs words together, which unicode61 cannot split: Japanese readouts are also indexed
 -- by character trigrams (terms of one or two characters are matched with LIKE on the same table).
 CREATE VIRTUAL TABLE readout_trigram USING fts5(
     title, body,
+    content = 'readout_documents', content_rowid = 'num',
     tokenize = 'trigram'
 );
 
+CREATE TRIGGER meetings_fts_insert AFTER INSERT ON meetings BEGIN
+    INSERT INTO readout_fts(rowid, title, body)
+    SELECT num, title, body FROM readout_documents WHERE num = new.num;
+END;
+
 CREATE TRIGGER meetings_trigram_insert AFTER INSERT ON meetings WHEN new.language = 'ja' BEGIN
     INSERT INTO readout_trigram(rowid, title, body)
-    SELECT new.num, coalesce(new.title, ''), text FROM sources WHERE id = new.source_id;
+    SELECT num, title, body FROM readout_documents WHERE num = new.num;
+END;
+
+-- A meeting leaves the indexes before its source goes: removing an entry needs the text it indexed.
+CREATE TRIGGER sources_fts_delete BEFORE DELETE ON sources BEGIN
+    INSERT INTO readout_fts(readout_fts, rowid, title, body)
+    SELECT 'delete', d.num, d.title, d.body FROM readout_documents d JOIN meetings m ON m.num = d.num
+    WHERE m.source_id = old.id;
+    INSERT INTO readout_trigram(readout_trigram, rowid, title, body)
+    SELECT 'delete', d.num, d.title, d.body FROM readout_documents d JOIN meetings m ON m.num = d.num
+    WHERE m.source_id = old.id AND m.language = 'ja';
 END;
 
 -- Full-text search over commitment sentences (`commitments --match`).

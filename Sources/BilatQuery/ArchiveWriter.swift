@@ -39,8 +39,11 @@ public struct StorableReadout: Sendable {
     public init(exported record: MeetingRecord) {
         let text = ([record.title].compactMap { $0 } + record.sections.flatMap { [$0.heading, $0.text].compactMap { $0 } })
             .joined(separator: "\n")
-        self.init(record: record, content: Data(record.jsonString().utf8), text: text, mediaType: "application/json")
+        self.init(record: record, content: Data(record.jsonString().utf8), text: text, mediaType: Self.recordMediaType)
     }
+
+    /// The media type of a record read back from an export.
+    public static let recordMediaType = "application/json"
 }
 
 extension Archive {
@@ -75,7 +78,7 @@ extension Archive {
             INSERT INTO sources(file_name, sha256, url, media_type, content, text, imported_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [record.source.file, record.source.sha256, record.source.url, readout.mediaType,
-                             readout.content, readout.text, importedAt])
+                             readout.content, storedText(readout), importedAt])
         let sourceID = db.lastInsertedRowID
         let id = try replacedID ?? uniqueID(for: record, db)
         record.id = id
@@ -96,8 +99,12 @@ extension Archive {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [num, position, personID, p.name, p.familyName, p.givenName, p.party, p.title, p.role.rawValue])
         }
-        for (position, section) in record.sections.enumerated() {
-            try db.cachedStatement(sql: "INSERT INTO sections(meeting_num, position, heading, text) VALUES (?, ?, ?, ?)").execute(arguments: [num, position, section.heading, section.text])
+        // Sections of a text or page are read again from its text; only an export's are kept as given.
+        if readout.mediaType == StorableReadout.recordMediaType {
+            for (position, section) in record.sections.enumerated() {
+                try db.cachedStatement(sql: "INSERT INTO sections(meeting_num, position, heading, text) VALUES (?, ?, ?, ?)")
+                    .execute(arguments: [num, position, section.heading, section.text])
+            }
         }
         for slug in record.topics {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO meeting_topics(meeting_num, topic_slug) VALUES (?, ?)").execute(arguments: [num, slug])
@@ -112,6 +119,12 @@ extension Archive {
             }
         }
         return replacedID != nil ? .replaced(id: id) : .imported(id: id)
+    }
+
+    /// The text to store beside the bytes: `nil` when it is exactly the bytes read as UTF-8 (most plain
+    /// readouts), so that the archive keeps one copy and `readout_documents` reads the bytes instead.
+    static func storedText(_ readout: StorableReadout) -> String? {
+        String(data: readout.content, encoding: .utf8) == readout.text ? nil : readout.text
     }
 
     /// Refuses a record naming a party or topic the archive does not know (a hand-edited export).

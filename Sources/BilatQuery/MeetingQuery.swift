@@ -73,7 +73,7 @@ public enum MeetingQuery {
     public static func text(_ archive: Archive, id: String) throws -> String {
         try archive.read { db in
             guard let text = try String.fetchOne(db, sql: """
-                SELECT s.text FROM meetings m JOIN sources s ON s.id = m.source_id WHERE m.id = ?
+                SELECT coalesce(s.text, CAST(s.content AS TEXT)) FROM meetings m JOIN sources s ON s.id = m.source_id WHERE m.id = ?
                 """, arguments: [id]) else { throw ArchiveError.noSuchMeeting(id) }
             return text
         }
@@ -95,11 +95,20 @@ public enum MeetingQuery {
 
     static func record(num: Int64, _ db: Database) throws -> MeetingRecord {
         guard let m = try Row.fetchOne(db, sql: """
-            SELECT m.*, s.file_name, s.sha256, s.url, s.imported_at FROM meetings m JOIN sources s ON s.id = m.source_id
+            SELECT m.*, s.file_name, s.sha256, s.url, s.imported_at, s.media_type,
+                   coalesce(s.text, CAST(s.content AS TEXT)) AS body
+            FROM meetings m JOIN sources s ON s.id = m.source_id
             WHERE m.num = ?
             """, arguments: [num]) else { throw ArchiveError.noSuchMeeting(String(num)) }
-        let sections = try Row.fetchAll(db, sql: "SELECT heading, text FROM sections WHERE meeting_num = ? ORDER BY position",
+        let sections: [Section]
+        if (m["media_type"] as String) == StorableReadout.recordMediaType {
+            sections = try Row.fetchAll(db, sql: "SELECT heading, text FROM sections WHERE meeting_num = ? ORDER BY position",
                                         arguments: [num]).map { Section(heading: $0["heading"], text: $0["text"]) }
+        } else {
+            // The same reading of the text as at import gives the same sections.
+            let data = LanguageData.shared
+            sections = ReadoutLayout(text: m["body"], profile: data.profile(m["language"]), allProfiles: Array(data.languages.values)).sections
+        }
         let commitmentRows = try Row.fetchAll(db, sql: """
             SELECT id, text, bound, char_offset FROM commitments WHERE meeting_num = ? ORDER BY position
             """, arguments: [num])

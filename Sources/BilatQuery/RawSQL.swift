@@ -149,7 +149,7 @@ public enum ArchiveCheck {
                 }
             }
             let unindexed = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM meetings m WHERE NOT EXISTS (SELECT 1 FROM readout_fts f WHERE f.rowid = m.num)
+                SELECT count(*) FROM meetings m WHERE NOT EXISTS (SELECT 1 FROM readout_fts_docsize d WHERE d.id = m.num)
                 """) ?? 0
             if unindexed > 0 { problems.append("\(unindexed) meetings are missing from the search index") }
             let meetings = try Int.fetchOne(db, sql: "SELECT count(*) FROM meetings") ?? 0

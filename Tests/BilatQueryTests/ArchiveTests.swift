@@ -52,6 +52,10 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         let changed = aliceText.replacingOccurrences(of: "50 minutes", with: "55 minutes")
         #expect(try archive.store(try storable(changed, file: "a.txt")) == .replaced(id: "2024-03-04-jpn-fra"))
         #expect(try MeetingQuery.record(archive, id: "2024-03-04-jpn-fra").durationMinutes == 55)
+        // Sections are read again from the stored text: the same as the parser gave.
+        let parsed = try ReadoutParser().parse(ReadoutInput(bytes: Data(changed.utf8), fileName: "a.txt")).record
+        #expect(try MeetingQuery.record(archive, id: "2024-03-04-jpn-fra").sections == parsed.sections)
+        #expect(parsed.sections.count == 1 && parsed.sections[0].text.contains("cyber defence"))
         #expect(try MeetingQuery.list(archive, filter: MeetingFilter()).count == 1)
         #expect(try ArchiveCheck.run(archive).ok)
     }
