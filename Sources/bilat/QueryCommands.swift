@@ -253,7 +253,15 @@ struct CheckCommand: ParsableCommand {
             Output.line("  \(error.description)")
             throw CommandFailure(code: 1)
         }
-        let report = try ArchiveCheck.run(opened)
+        let report: ArchiveReport
+        do {
+            report = try ArchiveCheck.run(opened)
+        } catch let error as ArchiveError {
+            // The checks themselves ran into damage SQLite could not read past.
+            Output.line("\(archive.path): not ok")
+            Output.line("  \(error.description)")
+            throw CommandFailure(code: 1)
+        }
         Output.line("\(archive.path): \(report.ok ? "ok" : "not ok")")
         Output.line("  schema version \(report.schemaVersion), \(report.meetings) meetings")
         for problem in report.problems { Output.line("  \(problem)") }
