@@ -382,9 +382,9 @@ struct ReadoutReading {
         var principals = persons.filter { ($0.inLead || $0.inTitle) && !$0.attendee && !$0.excluded }
         if principals.isEmpty { principals = persons.filter { !$0.attendee && !$0.excluded }.prefix(2).map { $0 } }
         // "The Prime Minister spoke to …": a principal named by title alone.
-        if principals.count < 2, let unnamed = people.unnamedTitles(in: lead).first(where: { t in
-            !principals.contains { $0.title.map { TextFolding.fold($0).contains(TextFolding.fold(t.title)) } ?? false }
-        }) {
+        // It is the lead's subject, named before the other side ("… spoke to President X").
+        let firstNamed = principals.compactMap(\.leadPosition).min() ?? Int.max
+        if principals.count < 2, let unnamed = people.unnamedTitles(in: lead).first(where: { $0.start < firstNamed }) {
             principals.append(Person(tokens: [], family: "", given: nil, title: unnamed.title, party: unnamed.party,
                                      firstSeen: leadIndex ?? 0, titleFromHeadline: false, inLead: true, leadPosition: unnamed.start))
         }
