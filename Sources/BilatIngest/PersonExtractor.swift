@@ -303,6 +303,8 @@ struct PersonExtractor: Sendable {
                 let nameGoesOn = k + 1 < t.count && t[k + 1].isWord && t[k + 1].isCapitalized && !stopNames.contains(t[k + 1].folded)
                     && parties.party(tokens: t[(k + 1)..<(k + 2)], language: profile.code) == nil
                 if !PersonMention.isInitial(token.text) && !nameGoesOn && parties.party(tokens: t[k..<(k + 1)], language: profile.code) != nil { break }
+                // Nor is a party of several words ("United States", "New Zealand").
+                if (2...3).contains(where: { n in k + n <= t.count && parties.party(tokens: t[k..<(k + n)], language: profile.code) != nil }) { break }
                 words.append(token.text)
                 k += 1
                 continue
