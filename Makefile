@@ -73,8 +73,11 @@ eval: build
 fuzz: setup
 	cd Fuzz && BILAT_FUZZ=1 BILAT_FUZZER_RUNTIME="$(FUZZER_RUNTIME)" $(SWIFT) build -c release
 	mkdir -p .build/fuzz-corpus
-	Fuzz/.build/release/BilatFuzz .build/fuzz-corpus Data/samples Tests/BilatIngestTests/Fixtures -max_total_time=$(FUZZ_SECONDS) -max_len=16384 \
-		-artifact_prefix=.build/fuzz-crash- -print_final_stats=1
+	@echo "fuzzing for $(FUZZ_SECONDS) s (log: .build/fuzz.log)"
+	@Fuzz/.build/release/BilatFuzz .build/fuzz-corpus Data/samples Tests/BilatIngestTests/Fixtures -max_total_time=$(FUZZ_SECONDS) \
+		-max_len=16384 -artifact_prefix=.build/fuzz-crash- -print_final_stats=1 > .build/fuzz.log 2>&1 \
+		|| { tail -n 60 .build/fuzz.log; echo "fuzz: a crash was found; the input is in .build/fuzz-crash-*"; exit 1; }
+	@grep -E "^(Done|stat::number_of_executed_units|stat::average_exec_per_sec|stat::new_units_added)" .build/fuzz.log
 
 # Generates SCALE readouts (each scale in turn; `make bench SCALE=1000000` for a million) and measures import,
 # in-process queries, whole `bilat` commands and the sqlite3 shell on the same SQL. See BENCHMARKS.md.

@@ -56,8 +56,24 @@ public enum HTMLReadout {
         let encoding = try characterSet(of: bytes)
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                             | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
+        // libxml2 reports its errors to this thread's handler instead of printing them; an encoding error
+        // means the page is cut short where the bytes stop fitting the character set, so it is refused.
+        let errors = ParseErrors()
+        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(errors).toOpaque()) { context, error in
+            guard let context, let error else { return }
+            let errors = Unmanaged<ParseErrors>.fromOpaque(context).takeUnretainedValue()
+            if error.pointee.domain == Int32(XML_FROM_I18N.rawValue) || error.pointee.code == Int32(XML_IO_ENCODER.rawValue)
+                || error.pointee.code == Int32(XML_ERR_INVALID_ENCODING.rawValue) {
+                errors.encoding = true
+            }
+        }
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
         let document: htmlDocPtr? = bytes.withUnsafeBytes { raw in
             htmlReadMemory(raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count), url, encoding, options)
+        }
+        if errors.encoding {
+            if let document { xmlFreeDoc(document) }
+            throw IngestError.badHTML("the page is not valid \(encoding) text, the character set it declares")
         }
         guard let document else { throw IngestError.badHTML("libxml2 could not read the page (character set \(encoding))") }
         defer { xmlFreeDoc(document) }
@@ -82,6 +98,11 @@ public enum HTMLReadout {
         guard !body.isEmpty else { throw IngestError.badHTML("no readout text was found in the page") }
         page.text = ([page.title].compactMap { $0 } + body).joined(separator: "\n") + "\n"
         return page
+    }
+
+    /// What libxml2 reported while reading one page.
+    final class ParseErrors {
+        var encoding = false
     }
 
     // MARK: Encodings

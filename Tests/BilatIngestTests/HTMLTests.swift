@@ -108,6 +108,11 @@ func facts(_ r: MeetingRecord) -> [String] {
         #expect(throws: IngestError.badHTML("the page's character set x-klingon is not one Bilat can decode")) {
             try HTMLReadout.read(Data("<html><head><meta charset=\"x-klingon\"></head><body><p>Qapla</p></body></html>".utf8))
         }
+        // Bytes that do not fit the declared character set: refused, not cut short silently.
+        #expect(throws: IngestError.badHTML("the page is not valid UTF-8 text, the character set it declares")) {
+            try HTMLReadout.read(Data("<html><head><meta charset=\"utf-8\"></head><body><main><p>Le ministre a rencontr".utf8)
+                                 + Data([0xE9, 0x20, 0xFF, 0xFE]) + Data(" M. DUPONT.</p></main></body></html>".utf8))
+        }
         #expect(throws: IngestError.badHTML("no readout text was found in the page")) {
             try HTMLReadout.read(Data("<html><head><title>x</title><script>var a = 1;</script></head><body><nav>Menu</nav></body></html>".utf8))
         }
