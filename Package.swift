@@ -72,7 +72,8 @@ let package = Package(
             ],
             path: "Sources/bilat-bench"
         ),
-        .testTarget(name: "BilatIngestTests", dependencies: ["BilatIngest"], path: "Tests/BilatIngestTests", exclude: ["Fixtures"]),
+        // The property tests draw from the corpus generator's seeded random numbers.
+        .testTarget(name: "BilatIngestTests", dependencies: ["BilatIngest", "bilat-bench"], path: "Tests/BilatIngestTests", exclude: ["Fixtures"]),
         .testTarget(name: "BilatQueryTests", dependencies: ["BilatQuery", "BilatIngest"], path: "Tests/BilatQueryTests"),
         .testTarget(name: "BilatCLITests", dependencies: ["bilat"], path: "Tests/BilatCLITests"),
     ],

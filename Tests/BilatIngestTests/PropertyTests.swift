@@ -1,18 +1,7 @@
 import Foundation
 import Testing
 @testable import BilatIngest
-
-/// A small deterministic generator, so that a failing input can be made again from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+@testable import bilat_bench
 
 /// Random and mutated readouts must never trap (overflow, index out of range): the parser either reads
 /// them or throws an error that names the problem. A trap would end this test process.
@@ -43,7 +32,7 @@ struct SplitMix64: RandomNumberGenerator {
 
     @Test func randomReadoutsNeverTrap() {
         let parser = ReadoutParser()
-        var random = SplitMix64(state: 20_261_126)
+        var random = SeededRandom(state: 20_261_126)
         for _ in 0..<300 {
             var text = ""
             for _ in 0..<Int.random(in: 1...60, using: &random) { text += Self.pieces.randomElement(using: &random)! }
@@ -53,7 +42,7 @@ struct SplitMix64: RandomNumberGenerator {
 
     @Test func mutatedReadoutsNeverTrap() throws {
         let parser = ReadoutParser()
-        var random = SplitMix64(state: 42)
+        var random = SeededRandom(state: 42)
         for sample in try samples() {
             for _ in 0..<40 {
                 var bytes = [UInt8](sample)
