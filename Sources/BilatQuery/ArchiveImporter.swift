@@ -132,21 +132,6 @@ public struct ArchiveImporter: Sendable {
         }
         return records
     }
-
-    /// Imports one file into `archive` in one transaction.
-    public func importFile(path: String, bytes: Data, into archive: Archive, now: Date = Date()) -> ImportReport {
-        do {
-            let readouts = try read(path: path, bytes: bytes)
-            let outcomes = try archive.storeAll(readouts, now: now)
-            return ImportReport(path: path, outcomes: outcomes, failure: nil)
-        } catch let error as IngestError {
-            return ImportReport(path: path, outcomes: [], failure: error.description)
-        } catch let error as ArchiveError {
-            return ImportReport(path: path, outcomes: [], failure: error.description)
-        } catch {
-            return ImportReport(path: path, outcomes: [], failure: "\(error)")
-        }
-    }
 }
 
 extension ArchiveImporter {
