@@ -559,7 +559,12 @@ struct ReadoutReading {
         var best: (Int, String)?
         for p in participants {
             guard let party = p.party else { continue }
-            for name in [p.familyName, p.title].compactMap({ $0 }) {
+            // By family name, by full title, or by the title's head ("The Prime Minister" for "Prime Minister of …").
+            // Only a principal's head of two words or more: "Minister" alone would name anyone.
+            let head = p.role != .principal ? nil : p.title.flatMap { t in
+                [" of ", " de ", " du ", " des "].compactMap { t.range(of: $0)?.lowerBound }.min().map { String(t[..<$0]) }
+            }.flatMap { $0.contains(" ") ? $0 : nil }
+            for name in [p.familyName, p.title, head].compactMap({ $0 }) {
                 if let r = folded.firstRange(of: TextFolding.fold(name)) {
                     let at = folded.distance(from: folded.startIndex, to: r.lowerBound)
                     if at < verbStart && (best == nil || at < best!.0) { best = (at, party) }

@@ -93,4 +93,14 @@ import Testing
         #expect(tagger.topics(of: "They condemned Russia's aggression against Ukraine.") == ["ukraine"])
         #expect(tagger.topics(of: "They discussed sanctions on Russia.") == ["russia"])
     }
+
+    @Test func anUndertakingByTitleAloneBindsThatPersonsSide() throws {
+        let r = try read("""
+            Meeting
+            5 March 2024
+
+            On 5 March 2024, President Olena Koval of Ukraine met with Prime Minister of the Netherlands Pieter de Groot in Kharkiv. The Prime Minister announced that the Netherlands will provide 200 million euros for demining.
+            """)
+        #expect(r.commitments.map(\.by) == ["NLD"])
+    }
 }
