@@ -52,7 +52,7 @@ public struct DateGrammar: Sendable {
         dayMonthYear = Pattern(#"\b(\d{1,2})(?:er|st|nd|rd|th)?\s+(\#(months.isEmpty ? "(?!x)x" : months))\.?(?:,?\s+(\d{4})\b)?"#)
         // "2025/4/9", "2025-04-09", "2025.4.9"
         numeric = Pattern(#"\b(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})\b"#)
-        // "2025年4月9日", "令和7年4月9日", "4月9日", "本9日"
+        // "2024年11月3日", "令和6年11月3日", "11月3日", "本3日"
         japanese = Pattern(#"(?:(令和|平成|昭和)?\s*([0-9０-９]{1,4}|元)年)?\s*([0-9０-９]{1,2})月\s*([0-9０-９]{1,2})日"#, caseInsensitive: false)
         let weekdays = Pattern.alternation(profile.weekdays.keys)
         weekday = Pattern(#"\b(?:on|le|ce|this|last)\s+(\#(weekdays.isEmpty ? "(?!x)x" : weekdays))\b"#)
@@ -192,7 +192,7 @@ public struct DateGrammar: Sendable {
         return ordered.enumerated().map { index, item in
             let (h, minute, range) = item
             // The marker that qualifies a time stands after it, before the next time: "4:30 p.m. JST (…)",
-            // "7:10 p.m. on April 23, Japan time)".
+            // "8:40 p.m. on May 2, Tokyo time)".
             let limit = index + 1 < ordered.count ? ordered[index + 1].2.lowerBound : text.endIndex
             var window = String(text[range.upperBound..<limit].prefix(45))
             if let cut = window.firstIndex(where: { ")）;".contains($0) }) { window = String(window[..<cut]) }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Names and titles in Japanese script, which runs words together without spaces:
-/// "石破茂内閣総理大臣" (name, then title), "エマニュエル・マクロン・フランス共和国大統領" (katakana name
-/// words joined by ・, then the country and the title), "マクロン大統領" (family name and title).
+/// "山田太郎内閣総理大臣" (name, then title), "ジャン・デュポン・ベルギー王国首相" (katakana name
+/// words joined by ・, then the country and the title), "デュポン首相" (family name and title).
 struct JapaneseNameGrammar: Sendable {
     let profile: LanguageProfile
     let data: LanguageData
@@ -62,7 +62,7 @@ struct JapaneseNameGrammar: Sendable {
             let c = chars[start - 1]
             if c == "）" || c == ")" { depth += 1; start -= 1; continue }
             if c == "（" || c == "(" { if depth == 0 { break }; depth -= 1; start -= 1; continue }
-            // Acronyms in Latin capitals belong to the run too: "マルク・ルッテNATO事務総長".
+            // Acronyms in Latin capitals belong to the run too: "ヤン・ペテルセンOECD事務総長".
             if depth > 0 || Self.isKanji(c) || Self.isKatakana(c) || (c.isASCII && c.isUppercase) { start -= 1; continue }
             break
         }
@@ -71,7 +71,7 @@ struct JapaneseNameGrammar: Sendable {
         var title = String(chars[titleStart..<titleEnd])
 
         var party: String?
-        // Peel the country or organisation off the end of the run: "…・フランス共和国" + 大統領.
+        // Peel the country or organisation off the end of the run: "…・ベルギー王国" + 首相.
         var namePart = run
         var segments = run.components(separatedBy: "・")
         if let last = segments.last, let code = partyAtEnd(last) {
@@ -86,7 +86,7 @@ struct JapaneseNameGrammar: Sendable {
         guard !namePart.isEmpty else { return nil }
         var nameTokens: [String]
         if namePart.contains(where: Self.isKatakana) && !namePart.contains(where: Self.isKanji) {
-            // Katakana: family name last ("エマニュエル・マクロン").
+            // Katakana: family name last ("ジャン・デュポン").
             let words = namePart.components(separatedBy: "・").filter { !$0.isEmpty }
             nameTokens = words.count > 1 ? [words.dropLast().joined(separator: "・"), words.last!] : words
         } else {
@@ -118,7 +118,7 @@ struct JapaneseNameGrammar: Sendable {
         }
         let acronym = String(text.reversed().prefix { $0.isASCII && $0.isUppercase }.reversed())
         if acronym.count >= 2, let code = data.party(named: acronym) { return (code, acronym) }
-        // A parenthesised acronym after the name: "北大西洋条約機構（NATO）".
+        // A parenthesised acronym after the name: "国際原子力機関（IAEA）".
         if let open = text.lastIndex(where: { $0 == "（" || $0 == "(" }) {
             let inner = text[text.index(after: open)...].dropLast()
             let before = String(text[..<open])

@@ -285,7 +285,7 @@ public final class LanguageData: Sendable {
     public func knownPerson(japaneseFamily: String?, given: String?) -> KnownPerson? {
         guard let family = japaneseFamily, family.unicodeScalars.contains(where: TextFolding.isJapaneseScalar) else { return nil }
         // The family name decides when only one known person has it (katakana given names vary in length:
-        // アントニオ, アントニオ・マヌエル・デ・オリヴェイラ); else the given name must match too.
+        // ジャン, ジャン・ピエール・マリー); else the given name must match too.
         let byFamily = people.filter { $0.japaneseFamily == family }
         let matches = byFamily.count == 1 ? byFamily : byFamily.filter { given == nil || $0.japaneseGiven == given }
         guard let first = matches.first, matches.allSatisfy({ $0.family == first.family && $0.given == first.given }) else { return nil }

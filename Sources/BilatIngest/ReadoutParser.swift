@@ -408,7 +408,7 @@ struct ReadoutReading {
             if p.family.isEmpty {
                 return Participant(name: p.title ?? "", familyName: nil, givenName: nil, title: p.title, party: p.party, role: role)
             }
-            // "Given Family" in Latin script; as written in Japanese script (石破茂, エマニュエル・マクロン).
+            // "Given Family" in Latin script; as written in Japanese script (山田太郎, ジャン・デュポン).
             let japanese = p.family.unicodeScalars.contains(where: TextFolding.isJapaneseScalar)
             let katakana = p.family.contains(where: JapaneseNameGrammar.isKatakana)
             let name = japanese && !katakana
@@ -549,7 +549,7 @@ struct ReadoutReading {
     func undertakingSide(_ sentence: String, verbStart: Int, verbEnd: Int, objectBound: Bool,
                          participants: [Participant], parties: [String]) -> String? {
         let partyMentions = parser.parties.mentions(in: sentence, language: profile.code).filter { parties.contains($0.code) }
-        // Japanese names the side before the verb even then: "…事務総長から支持を得ました".
+        // Japanese names the side before the verb even then: "…長官から支持を得た".
         if objectBound && profile.code != "ja" {
             return partyMentions.first { $0.start >= verbEnd }?.code
         }

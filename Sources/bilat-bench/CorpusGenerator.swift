@@ -57,7 +57,7 @@ struct CorpusGenerator {
         ("climate change and biodiversity", "le changement climatique", "気候変動"),
         ("supply chains for critical minerals", "les chaînes d’approvisionnement en minerais critiques", "重要鉱物のサプライチェーン"),
         ("people-to-people exchanges, including student exchanges", "les échanges culturels et universitaires", "人的交流と文化交流"),
-        ("a free and open Indo-Pacific", "un Indo-Pacifique libre et ouvert", "自由で開かれたインド太平洋"),
+        ("a free and open Indo-Pacific", "un Indo-Pacifique libre et ouvert", "インド太平洋の安定と繁栄"),
         ("defence equipment and joint development", "les équipements de défense", "防衛装備品協力"),
         ("the situation in the Middle East, including Gaza", "la situation au Moyen-Orient", "中東情勢"),
         ("global health and pandemic preparedness", "la santé mondiale", "国際保健"),
@@ -165,11 +165,11 @@ struct CorpusGenerator {
         let reiwa = y >= 2019 ? "令和\(y - 2018 == 1 ? "元" : String(y - 2018))年" : "平成\(y - 1988)年"
         var t = "外相会談\n\(reiwa)\(m)月\(d)日\n\n"
         t += "本\(d)日、午後\(Int.random(in: 1...9, using: &r))時\(Int.random(in: 10...59, using: &r))分から約\(Int.random(in: 2...9, using: &r) * 10)分間、\(host.family)\(host.given)外務大臣は、"
-        t += "\(Self.katakana(b.given))・\(Self.katakana(b.family))・\(country(b).ja)外務大臣と会談を行ったところ、概要は以下のとおりです。\n"
+        t += "\(Self.katakana(b.given))・\(Self.katakana(b.family))・\(country(b).ja)外務大臣と会談を実施した。概要は次のとおり。\n"
         for i in 0..<count {
             let topic = topics[i % topics.count].ja
-            t += i % 2 == 0 ? "\(i + 1) 両外相は、\(topic)について緊密に連携していくことで一致しました。\n"
-                            : "\(i + 1) \(host.family)大臣から、\(topic)について日本の立場を説明しました。\n"
+            t += i % 2 == 0 ? "\(i + 1) 両外相は、\(topic)について協力を強化することで一致した。\n"
+                            : "\(i + 1) \(host.family)大臣から、\(topic)について日本の考えを説明した。\n"
         }
         return t
     }

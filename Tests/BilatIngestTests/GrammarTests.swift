@@ -110,7 +110,7 @@ import Testing
         let detector = LanguageDetector(profiles: Array(LanguageData.shared.languages.values))
         #expect(detector.detect("The two ministers agreed that they would meet again in the spring.") == "en")
         #expect(detector.detect("Les deux ministres sont convenus de se revoir au printemps et de renforcer leur coopération.") == "fr")
-        #expect(detector.detect("両外相は、引き続き緊密に連携していくことで一致しました。") == "ja")
+        #expect(detector.detect("両外相は、協力を深めることで一致した。") == "ja")
     }
 }
 

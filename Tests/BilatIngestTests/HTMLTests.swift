@@ -25,7 +25,7 @@ func facts(_ r: MeetingRecord) -> [String] {
             Japan-Chile Foreign Ministers' Meeting
             March 3, 2022
 
-            On March 2, commencing at 5:30 p.m. for approximately 40 minutes, Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs of Japan, held a meeting with H.E. Ms. Antonia Urrejola, Minister of Foreign Affairs of the Republic of Chile. The overview of the meeting is as follows.
+            On March 2, commencing at 5:30 p.m. for approximately 40 minutes, Mr. SAITO Ken, Minister for Foreign Affairs of Japan, held talks with H.E. Ms. Antonia Urrejola, Minister of Foreign Affairs of the Republic of Chile. An outline of the talks follows.
             1. The two ministers agreed to deepen cooperation on critical minerals and clean energy.
             2. Minister Urrejola pledged Chile's support for Japan's candidacy in the United Nations elections.
             """

@@ -8,9 +8,9 @@ import Testing
         日チリ首脳会談
         令和6年3月2日
 
-        本2日、午後4時15分から約35分間、岸田文雄内閣総理大臣は、ガブリエル・ボリッチ・チリ共和国大統領と会談を行ったところ、概要は以下のとおりです。なお、会談には林芳正外務大臣が同席しました。
-        1 両首脳は、経済関係を一層強化していくことで一致しました。
-        2 ボリッチ大統領から、北朝鮮の核・ミサイル問題について日本の立場への支持を得ました。
+        本2日、午後4時15分から約35分間、中山健太内閣総理大臣は、ガブリエル・ボリッチ・チリ共和国大統領と会談を実施した。概要は次のとおり。なお、林芳正外務大臣も会談に同席した。
+        1 両首脳は、経済関係を更に強化することで一致した。
+        2 ボリッチ大統領から、北朝鮮の核・ミサイル問題について日本の立場への支持を得た。
         """
 
     @Test func factsOfAJapaneseReadout() throws {
@@ -21,10 +21,10 @@ import Testing
         #expect(r.durationMinutes == 35)
         #expect(r.format == .inPerson)
         #expect(r.parties == ["JPN", "CHL"])
-        let kishida = try #require(r.principals.first)
-        #expect(kishida.familyName == "岸田" && kishida.givenName == "文雄")
-        #expect(kishida.name == "岸田文雄")
-        #expect(kishida.title == "内閣総理大臣" && kishida.party == "JPN")
+        let nakayama = try #require(r.principals.first)
+        #expect(nakayama.familyName == "中山" && nakayama.givenName == "健太")
+        #expect(nakayama.name == "中山健太")
+        #expect(nakayama.title == "内閣総理大臣" && nakayama.party == "JPN")
         let boric = try #require(r.principals.last)
         #expect(boric.familyName == "ボリッチ" && boric.givenName == "ガブリエル")
         #expect(boric.name == "ガブリエル・ボリッチ")
@@ -37,13 +37,13 @@ import Testing
 
     @Test func eraYearsAndTelephoneTalks() throws {
         let grammar = DateGrammar(profile: LanguageData.shared.profile("ja"))
-        #expect(grammar.days(in: "平成30年7月9日").first?.iso == "2018-07-09")
-        #expect(grammar.days(in: "令和元年6月28日").first?.iso == "2019-06-28")
-        #expect(grammar.times(in: "午後6時30分から").first?.text == "18:30")
+        #expect(grammar.days(in: "平成30年8月14日").first?.iso == "2018-08-14")
+        #expect(grammar.days(in: "令和元年9月3日").first?.iso == "2019-09-03")
+        #expect(grammar.times(in: "午後7時50分から").first?.text == "19:50")
         #expect(grammar.times(in: "午前10時から").first?.text == "10:00")
-        #expect(grammar.durations(in: "午後6時10分から約45分間").map(\.minutes) == [45])
+        #expect(grammar.durations(in: "午後5時25分から約55分間").map(\.minutes) == [55])
         #expect(grammar.durations(in: "約1時間10分間").map(\.minutes) == [70])
-        let call = try read("電話会談\n令和5年1月5日\n\n本5日、午後9時から約20分間、岸田文雄内閣総理大臣は、ジョー・バイデン米国大統領と電話会談を行いました。\n")
+        let call = try read("電話会談\n令和5年1月5日\n\n本5日、午後9時から約20分間、中山健太内閣総理大臣は、ジョン・スミス米国大統領と電話で会談した。\n")
         #expect(call.format == .telephone)
         #expect(call.date == "2023-01-05")
         #expect(call.parties == ["JPN", "USA"])

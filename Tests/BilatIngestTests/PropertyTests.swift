@@ -6,11 +6,11 @@ import Testing
 /// Random and mutated readouts must never trap (overflow, index out of range): the parser either reads
 /// them or throws an error that names the problem. A trap would end this test process.
 @Suite struct PropertyTests {
-    static let pieces = ["On ", "April 9, ", "2025", " commencing at ", "6:10 p.m.", " for approximately ", "45 minutes", ", Mr. ",
-                         "ISHIBA Shigeru", ", Prime Minister of Japan", " held a meeting with ", "H.E. ", "Mr. ", "Mark Rutte", ",",
-                         " Secretary General of NATO", ". ", "The two leaders agreed ", "to deepen cooperation on cyber", "\n", "- ", "(1) ",
-                         "Le 9 avril 2025 à partir de 18h10", ", le Premier ministre ", "sont convenus ", "本9日、", "午後6時10分から約45分間、",
-                         "石破茂内閣総理大臣は、", "マルク・ルッテ・NATO事務総長", "と会談を行いました。", "両首脳は一致しました。", "---\n", "date: ",
+    static let pieces = ["On ", "Mr. ", "April 9, ", "MORI Kenta", "2025", ", Prime Minister of Japan", " commencing at ", "H.E. ",
+                         "6:10 p.m.", " held a meeting with ", " for approximately ", "Mark Rutte", "45 minutes", ",", ". ",
+                         " Secretary General of NATO", "The two leaders agreed ", "to deepen cooperation on cyber", "\n", "- ", "(1) ",
+                         "Le 9 avril 2025 à partir de 18h10", ", le Premier ministre ", "sont convenus ", "本4日、", "午後5時25分から約55分間、",
+                         "中山健太内閣総理大臣は、", "ヤン・ペテルセン・OECD事務総長", "と会談した。", "両者は一致した。", "---\n", "date: ",
                          "\u{0301}", "’", "«", "»", "—", "\t", "(", ")", "（", "）", "・", "Jr.", "U.S.", "12:99", "99 minutes", "February 30, 2023",
                          "<p>", "</p>", "<meta charset=\"shift_jis\">", "<h1>", "</h1>", "&amp;", "<script>", "</script>", "🙂", "\u{FEFF}", "\r"]
 

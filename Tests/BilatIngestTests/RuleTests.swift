@@ -9,7 +9,7 @@ import Testing
             PM meeting with the Prime Minister of Latvia
             4 March 2024
 
-            A Downing Street spokesperson said:
+            A spokesperson for Downing Street said:
             The Prime Minister welcomed Prime Minister Evika Silina of Latvia to Downing Street this afternoon. The leaders agreed to deepen defence cooperation in the Baltic.
             """)
         #expect(r.parties == ["GBR", "LVA"])
@@ -22,7 +22,7 @@ import Testing
             Summit Meeting
             May 2, 2016
 
-            On May 2, Mr. Taro Yamada, Prime Minister of Japan, held a meeting with H.E. Mr. Arne Lund, Prime Minister of the Kingdom of Norway. (Attending on the Norwegian side were Mr. Per Dahl, Minister of Trade, among others. Attending on the Japanese side were Mr. Ken Mori, Deputy Chief Cabinet Secretary, among others.)
+            On May 2, Mr. Taro Yamada, Prime Minister of Japan, held talks with H.E. Mr. Arne Lund, Prime Minister of the Kingdom of Norway. (On the Norwegian side, attending were Mr. Per Dahl, Minister of Trade. On the Japanese side, attending were Mr. Ken Mori, Deputy Chief Cabinet Secretary.)
             """)
         let sides = Dictionary(uniqueKeysWithValues: r.attendees.map { ($0.familyName ?? "", $0.party ?? "") })
         #expect(sides == ["Dahl": "NOR", "Mori": "JPN"])
@@ -31,7 +31,7 @@ import Testing
     @Test func wellKnownPeopleNamedWithoutTitle() throws {
         let r = try read("""
             Keir Starmer meeting with President Macron
-            The press release issued by 10 Downing Street on 10 July 2025.
+            Press release from 10 Downing Street, 10 July 2025.
 
             The Prime Minister hosted the President of France, Emmanuel Macron, in London today. The leaders agreed to work together on migration.
             """)
