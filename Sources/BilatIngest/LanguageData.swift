@@ -33,7 +33,6 @@ public struct LanguageProfile: Sendable {
     let unilateralVerbs: [Cue]
     let nonCommitment: [Cue]
     let boilerplate: [String]
-    let overviewCues: [Cue]
     let hostVisitCues: [String]
     /// "on the {} side": where an adjective names the side of the people that follow or precede.
     let sidePhrases: [String]
@@ -73,7 +72,6 @@ public struct LanguageProfile: Sendable {
         let unilateral_verbs: [String]
         let non_commitment: [String]
         let boilerplate: [String]
-        let overview_cues: [String]
         let host_visit_cues: [String]
         let side_phrases: [String]?
         let home_titles: [String]?
@@ -115,7 +113,6 @@ public struct LanguageProfile: Sendable {
         unilateralVerbs = words(f.unilateral_verbs)
         nonCommitment = words(f.non_commitment)
         boilerplate = f.boilerplate
-        overviewCues = f.overview_cues.map { Cue($0) }
         hostVisitCues = f.host_visit_cues
         sidePhrases = f.side_phrases ?? []
         homeTitles = Set(f.home_titles ?? [])

@@ -103,9 +103,6 @@ public struct FrontMatter: Equatable, Sendable {
     public var fields: [String: String] = [:]
     public var lists: [String: [String]] = [:]
 
-    /// The keys a readout's front matter may set.
-    public static let knownKeys: Set<String> = ["date", "parties", "url", "language", "title", "published", "publisher"]
-
     /// Splits `text` into its front matter (if it starts with `---`) and the body.
     public static func split(_ text: String) throws -> (FrontMatter?, String) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
