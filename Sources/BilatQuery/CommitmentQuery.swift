@@ -61,7 +61,7 @@ public enum CommitmentQuery {
             }
             if let by = filter.by {
                 conditions.append("c.bound = ?")
-                _ = arguments.append(contentsOf: [by.lowercased() == Commitment.joint ? Commitment.joint : try MeetingFilter.partyCode(by)])
+                _ = arguments.append(contentsOf: [by.lowercased() == Commitment.joint ? Commitment.joint : try MeetingFilter.partyCode(by, db)])
             }
             if let match = filter.match {
                 conditions.append("c.id IN (SELECT rowid FROM commitment_fts WHERE commitment_fts MATCH ?)")

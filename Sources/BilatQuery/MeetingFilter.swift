@@ -42,8 +42,18 @@ public struct MeetingFilter: Sendable {
         return true
     }
 
-    /// The party code `party` names, or an error naming the value.
-    static func partyCode(_ party: String) throws -> String {
+    /// The party code `party` names, or an error naming the value. A code or a display name ("JPN", "Japan",
+    /// "Japon", "日本") is looked up in the archive's `parties` table; only other spellings ("japonais",
+    /// "Corée du Sud" typed without accents) load the language data, which takes a while at start-up.
+    static func partyCode(_ party: String, _ db: Database) throws -> String {
+        let trimmed = party.trimmingCharacters(in: .whitespaces)
+        if let code = try String.fetchOne(db, sql: """
+            SELECT code FROM parties
+            WHERE code = upper(?1) OR lower(name_en) = lower(?1) OR lower(name_fr) = lower(?1) OR name_ja = ?1
+            LIMIT 1
+            """, arguments: [trimmed]) {
+            return code
+        }
         guard let code = LanguageData.shared.party(named: party) else {
             throw ArchiveError.badQuery("unknown party \"\(party)\": give a code (JPN, NATO, CA-QC) or a country or organisation name")
         }
@@ -73,7 +83,7 @@ public struct MeetingFilter: Sendable {
         }
         if let party {
             sql.append("m.num IN (SELECT meeting_num FROM meeting_parties WHERE party_code = ?)")
-            _ = arguments.append(contentsOf: [try Self.partyCode(party)])
+            _ = arguments.append(contentsOf: [try Self.partyCode(party, db)])
         }
         if !topics.isEmpty {
             try TopicQuery.validate(topics, db)
