@@ -114,12 +114,15 @@ CREATE TABLE meeting_topics (
 ) WITHOUT ROWID;
 CREATE INDEX meeting_topics_topic ON meeting_topics(topic_slug, meeting_num);
 
+-- The meeting's date is copied in so that `commitments --topic` reads the newest first from the index
+-- instead of sorting every commitment of the topic.
 CREATE TABLE commitment_topics (
     commitment_id INTEGER NOT NULL REFERENCES commitments(id) ON DELETE CASCADE,
     topic_slug    TEXT NOT NULL REFERENCES topics(slug),
+    meeting_date  TEXT,
     PRIMARY KEY (commitment_id, topic_slug)
 ) WITHOUT ROWID;
-CREATE INDEX commitment_topics_topic ON commitment_topics(topic_slug, commitment_id);
+CREATE INDEX commitment_topics_topic ON commitment_topics(topic_slug, meeting_date, commitment_id);
 
 -- The searchable text of each meeting, by meetings.num: what the full-text indexes read their content
 -- from (they keep no copy of their own). `sources.text` is NULL when it equals the imported bytes.

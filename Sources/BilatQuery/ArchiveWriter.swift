@@ -115,7 +115,8 @@ extension Archive {
                 """).execute(arguments: [num, position, c.text, c.by, c.offset])
             let commitmentID = db.lastInsertedRowID
             for slug in c.topics {
-                try db.cachedStatement(sql: "INSERT OR IGNORE INTO commitment_topics(commitment_id, topic_slug) VALUES (?, ?)").execute(arguments: [commitmentID, slug])
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO commitment_topics(commitment_id, topic_slug, meeting_date) VALUES (?, ?, ?)")
+                    .execute(arguments: [commitmentID, slug, record.date])
             }
         }
         return replacedID != nil ? .replaced(id: id) : .imported(id: id)

@@ -54,8 +54,18 @@ public enum CommitmentQuery {
             var meetingFilter = filter.meetings
             meetingFilter.topics = []
             var (conditions, arguments) = try meetingFilter.conditions(db)
-            if !filter.topics.isEmpty {
-                try TopicQuery.validate(filter.topics, db)
+            var from = "FROM commitments c JOIN meetings m ON m.num = c.meeting_num"
+            var order = "m.date DESC, m.id DESC, c.position"
+            if !filter.topics.isEmpty { try TopicQuery.validate(filter.topics, db) }
+            if filter.topics.count == 1 {
+                // One topic: read the newest first from the (topic, date) index rather than sort them all.
+                from = "FROM commitment_topics ct JOIN commitments c ON c.id = ct.commitment_id JOIN meetings m ON m.num = c.meeting_num"
+                order = "ct.meeting_date DESC, m.id DESC, c.position"
+                conditions.insert("ct.topic_slug = ?", at: 0)
+                var first = StatementArguments([filter.topics[0]])
+                _ = first.append(contentsOf: arguments)
+                arguments = first
+            } else if !filter.topics.isEmpty {
                 conditions.append("c.id IN (SELECT commitment_id FROM commitment_topics WHERE topic_slug IN (\(databaseQuestionMarks(count: filter.topics.count))))")
                 _ = arguments.append(contentsOf: StatementArguments(filter.topics))
             }
@@ -67,12 +77,9 @@ public enum CommitmentQuery {
                 conditions.append("c.id IN (SELECT rowid FROM commitment_fts WHERE commitment_fts MATCH ?)")
                 _ = arguments.append(contentsOf: [try SearchSyntax.ftsQuery(match)])
             }
-            var sql = """
-                SELECT c.id, c.text, c.bound, m.id AS meeting_id, m.date, m.num
-                FROM commitments c JOIN meetings m ON m.num = c.meeting_num
-                """
+            var sql = "SELECT c.id, c.text, c.bound, m.id AS meeting_id, m.date, m.num " + from
             if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-            sql += " ORDER BY m.date DESC, m.id DESC, c.position"
+            sql += " ORDER BY " + order
             if let limit = filter.limit { sql += " LIMIT \(limit)" }
             if filter.explainOnly { throw SQLStatement(text: try SQLText.inline(sql, arguments, db)) }
             let rows = try SearchSyntax.translatingFTSErrors { try Row.fetchAll(db, sql: sql, arguments: arguments) }

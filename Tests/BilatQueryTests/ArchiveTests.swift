@@ -99,6 +99,12 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         #expect(cyber.first?.text.hasPrefix("The two ministers agreed to strengthen cooperation on cyber defence") == true)
         #expect(try CommitmentQuery.list(archive, filter: CommitmentFilter(by: "joint")).count == 3)
         #expect(try CommitmentQuery.list(archive, filter: CommitmentFilter(match: "investment")).map(\.meetingID) == ["2023-08-02-jpn-can"])
+        // One topic is read from its (topic, date) index: the other filters still apply, newest first.
+        let trade = CommitmentFilter(meetings: MeetingFilter(party: "CAN"), topics: ["trade-investment"])
+        #expect(try CommitmentQuery.list(archive, filter: trade).map(\.meetingID) == ["2023-08-02-jpn-can"])
+        #expect(try CommitmentQuery.list(archive, filter: CommitmentFilter(meetings: MeetingFilter(party: "FRA"), topics: ["trade-investment"])).isEmpty)
+        let joint = try CommitmentQuery.list(archive, filter: CommitmentFilter(topics: ["cybersecurity", "trade-investment"], by: "joint"))
+        #expect(joint.map(\.meetingID) == ["2024-03-04-jpn-fra", "2023-08-02-jpn-can"])
     }
 
     @Test func searchIsAccentInsensitiveAndTakesTypedPunctuation() throws {
