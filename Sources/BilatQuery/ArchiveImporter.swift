@@ -17,6 +17,7 @@ public struct ImportReport: Sendable {
 public struct ArchiveImporter: Sendable {
     public static let readoutExtensions: Set<String> = ["txt", "md", "markdown", "text"]
     public static let recordExtensions: Set<String> = ["json", "ndjson", "jsonl"]
+    public static let pageExtensions: Set<String> = ["html", "htm", "xhtml"]
 
     let parser: ReadoutParser
 
@@ -52,7 +53,7 @@ public struct ArchiveImporter: Sendable {
                     }
                     if values?.isDirectory == true { continue }
                     let ext = url.pathExtension.lowercased()
-                    if readoutExtensions.contains(ext) || recordExtensions.contains(ext) || ["html", "htm", "xhtml"].contains(ext) {
+                    if readoutExtensions.contains(ext) || recordExtensions.contains(ext) || pageExtensions.contains(ext) {
                         found.append(url.path)
                     }
                 }
@@ -100,7 +101,7 @@ public struct ArchiveImporter: Sendable {
             let text = try SourceDecoder.decode(bytes)
             return try Self.records(in: text, ndjson: ext != "json").map(StorableReadout.init(exported:))
         }
-        if ["html", "htm", "xhtml"].contains(ext) {
+        if Self.pageExtensions.contains(ext) {
             let parsed = try parser.parseHTML(ReadoutInput(bytes: bytes, fileName: name))
             return [StorableReadout(parsed: parsed, content: bytes)]
         }
