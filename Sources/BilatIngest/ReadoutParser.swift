@@ -130,9 +130,10 @@ struct ReadoutReading {
         let sentenceTopics = layout.sentences.indices.map { tagger.topics(of: maskingPeople($0)) }
         let commitments = findCommitments(participants: participants, parties: partyCodes, topics: sentenceTopics)
         var topics = Set<String>()
-        for (index, sentence) in layout.sentences.enumerated() {
+        for index in layout.sentences.indices {
             // A lead that gives the clock time is logistics (who, when, where), not a subject discussed.
-            if index == leadIndex, !grammar.times(in: sentence.text).isEmpty || !grammar.durations(in: sentence.text).isEmpty { continue }
+            // (clock() read the lead already: a start time or duration found there is such a statement.)
+            if index == leadIndex, startTime != nil || duration != nil { continue }
             topics.formUnion(sentenceTopics[index])
         }
         let orderedTopics = parser.data.topics.map(\.slug).filter(topics.contains)
