@@ -35,10 +35,10 @@ struct CommitmentDetector: Sendable {
     func binding(of sentence: String, principals: [String] = []) -> Binding? {
         let folded = TextFolding.fold(sentence)
         // "agreed", "shared the view", "sont convenus", "一致": joint whoever the subject is.
-        if earliest(profile.inherentJointVerbs, in: sentence, folded) != nil { return .joint }
-        if let verb = earliest(profile.jointVerbs, in: sentence, folded) {
+        if profile.inherentJointVerbs.matchesAny(text: sentence, folded: folded) { return .joint }
+        if let verb = profile.jointVerbs.earliest(text: sentence, folded: folded) {
             // A joint subject before the verb: "Both sides confirmed", "they reaffirmed", "les deux parties … ont réaffirmé".
-            if let subject = earliest(profile.jointSubjects, in: sentence, folded), subject.start <= verb.start {
+            if let subject = profile.jointSubjects.earliest(text: sentence, folded: folded), subject.start <= verb.start {
                 return .joint
             }
             // Two principals joined before the verb: "He and Foreign Minister Wong confirmed …".
@@ -46,53 +46,58 @@ struct CommitmentDetector: Sendable {
             let named = principals.filter { !$0.isEmpty && before.contains(TextFolding.fold($0)) }
             if named.count >= 2 || (named.count == 1 && Self.pronounAnd.contains { before.contains($0) }) { return .joint }
         }
-        if let undertaking = earliest(profile.unilateralVerbs, in: sentence, folded) {
+        if let undertaking = profile.unilateralVerbs.earliest(text: sentence, folded: folded) {
             // Thanks or wishes in the same clause make it no undertaking ("thanked him for his commitment to …"),
             // unless a new verb starts a clause of its own ("… and explained that he intends to …").
             let before = String(decoding: folded.utf8.prefix(undertaking.start), as: UTF8.self)
-            for cue in profile.nonCommitment {
+            for cue in profile.nonCommitment.cues {
                 guard let r = before.range(of: cue.folded, options: .backwards) else { continue }
                 if !Self.startsNewClause(String(before[r.upperBound...])) { return nil }
             }
             let objectBound = Self.objectBoundStems.contains { undertaking.cue.folded.hasPrefix($0) || undertaking.cue.raw.hasPrefix($0) }
             // The verb's place in Characters, as the callers measure names in the sentence.
-            let haystack = undertaking.cue.japanese || undertaking.cue.exactCase ? sentence : folded
+            let haystack = undertaking.cue.searchesText ? sentence : folded
             let start = String(decoding: haystack.utf8.prefix(undertaking.start), as: UTF8.self).count
             return .unilateral(verbStart: start, verbEnd: start + undertaking.cue.raw.count, objectBound: objectBound)
         }
         return nil
     }
-
-    /// The cue matched first, and where (a UTF-8 offset in the folded sentence, or in the sentence itself
-    /// for Japanese and exact-case cues).
-    private func earliest(_ cues: [Cue], in text: String, _ folded: String) -> (cue: Cue, start: Int)? {
-        var best: (Cue, Int)?
-        for cue in cues {
-            guard let offset = cue.firstByteOffset(in: cue.japanese || cue.exactCase ? text : folded) else { continue }
-            if best == nil || offset < best!.1 { best = (cue, offset) }
-        }
-        return best.map { (cue: $0.0, start: $0.1) }
-    }
 }
 
 /// Tags text with topics of the vocabulary by their cue words (`Data/topics.json`).
 struct TopicTagger: Sendable {
-    /// Per topic of the vocabulary: its slug, the cues of the language (plus English acronyms such as G7),
-    /// and the cues that leave a sentence to another topic.
-    private let entries: [(slug: String, cues: [Cue], unless: [Cue])]
+    /// The slugs of the vocabulary, in its order.
+    private let slugs: [String]
+    /// Every cue of every topic (its own language's, plus English acronyms such as G7), and the cues that
+    /// leave a sentence to another topic, searched in one pass.
+    private let cues: CueSet
+    /// For each cue of `cues`: the topic it belongs to, and whether it is an `unless` cue.
+    private let owners: [(topic: Int, unless: Bool)]
 
     init(topics: [Topic], language: String) {
-        entries = topics.map { topic in
+        var all: [Cue] = []
+        var owners: [(topic: Int, unless: Bool)] = []
+        for (index, topic) in topics.enumerated() {
             let cues = (topic.cues[language] ?? []) + (language == "en" ? [] : (topic.cues["en"] ?? []).filter(\.exactCase))
-            return (topic.slug, cues, topic.unless[language] ?? [])
+            all += cues
+            owners += cues.map { _ in (index, false) }
+            let unless = topic.unless[language] ?? []
+            all += unless
+            owners += unless.map { _ in (index, true) }
         }
+        slugs = topics.map(\.slug)
+        cues = CueSet(all)
+        self.owners = owners
     }
 
-    /// The slugs whose cues occur in `text`, in vocabulary order.
+    /// The slugs whose cues occur in `text` (and none of their `unless` cues), in vocabulary order.
     func topics(of text: String) -> [String] {
-        let folded = TextFolding.fold(text)
-        return entries.filter { entry in
-            entry.cues.contains { $0.matches(text: text, folded: folded) } && !entry.unless.contains { $0.matches(text: text, folded: folded) }
-        }.map(\.slug)
+        var cued = Set<Int>()
+        var left = Set<Int>()
+        for match in cues.firstMatches(text: text, folded: TextFolding.fold(text)) {
+            let owner = owners[match.index]
+            if owner.unless { left.insert(owner.topic) } else { cued.insert(owner.topic) }
+        }
+        return slugs.indices.filter { cued.contains($0) && !left.contains($0) }.map { slugs[$0] }
     }
 }

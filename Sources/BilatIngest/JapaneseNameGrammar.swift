@@ -10,6 +10,8 @@ struct JapaneseNameGrammar: Sendable {
     /// Titles as characters, longest first, and the characters titles start with (most positions start none).
     private let titles: [[Character]]
     private let titleStarts: Set<Character>
+    /// Party spellings of two characters or more, longest first, by their last character.
+    private let partiesByLastCharacter: [Character: [(spelling: String, code: String)]]
 
     init(profile: LanguageProfile, data: LanguageData, parties: PartyResolver) {
         self.profile = profile
@@ -17,6 +19,11 @@ struct JapaneseNameGrammar: Sendable {
         self.parties = parties
         titles = profile.titles.sorted { $0.count > $1.count }.map(Array.init)
         titleStarts = Set(titles.compactMap(\.first))
+        var byLast: [Character: [(spelling: String, code: String)]] = [:]
+        for (spelling, code) in data.partyByJapaneseSpelling where spelling.count >= 2 {
+            byLast[spelling.last!, default: []].append((spelling, code))
+        }
+        partiesByLastCharacter = byLast
     }
 
     static func isKanji(_ c: Character) -> Bool {
@@ -113,8 +120,9 @@ struct JapaneseNameGrammar: Sendable {
 
     /// A party spelling that ends `text`, longest first.
     private func partyAtEnd(_ text: String) -> (code: String, text: String)? {
-        for (spelling, code) in data.partyByJapaneseSpelling where spelling.count >= 2 && text.hasSuffix(spelling) {
-            return (code, spelling)
+        if let last = text.last, let candidates = partiesByLastCharacter[last],
+           let found = candidates.first(where: { text.hasSuffix($0.spelling) }) {
+            return (found.code, found.spelling)
         }
         let acronym = String(text.reversed().prefix { $0.isASCII && $0.isUppercase }.reversed())
         if acronym.count >= 2, let code = data.party(named: acronym) { return (code, acronym) }

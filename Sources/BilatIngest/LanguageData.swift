@@ -16,22 +16,24 @@ public struct LanguageProfile: Sendable {
     let relativeDays: [(phrase: Cue, days: Int)]
     let homeTimeMarkers: [String]
     let localTimeMarkers: [String]
-    let meetingCues: [Cue]
-    let telephoneCues: [Cue]
-    let videoCues: [Cue]
-    let inPersonOverrides: [Cue]
+    let meetingCues: CueSet
+    let telephoneCues: CueSet
+    let videoCues: CueSet
+    let inPersonOverrides: CueSet
     let honorifics: [String]
     let nameSuffixes: [String]
     let titles: [String]
     let titleOf: [String]
-    let presenceCues: [Cue]
-    let spokespersonCues: [Cue]
-    let jointSubjects: [Cue]
-    let jointVerbs: [Cue]
+    let presenceCues: CueSet
+    /// Words that name someone who was not at the meeting ("on behalf of", "au nom de").
+    let absenceCues: CueSet
+    let spokespersonCues: CueSet
+    let jointSubjects: CueSet
+    let jointVerbs: CueSet
     /// Verbs that are joint whoever is their subject: "agreed", "shared the view", "sont convenus", "一致".
-    let inherentJointVerbs: [Cue]
-    let unilateralVerbs: [Cue]
-    let nonCommitment: [Cue]
+    let inherentJointVerbs: CueSet
+    let unilateralVerbs: CueSet
+    let nonCommitment: CueSet
     let boilerplate: [String]
     let hostVisitCues: [String]
     /// "on the {} side": where an adjective names the side of the people that follow or precede.
@@ -43,7 +45,7 @@ public struct LanguageProfile: Sendable {
     /// Words that put a bare day in the month of the publication date ("本31日": the 31st of this month).
     let currentMonthDayMarkers: [String]
     /// Words that make a line a readout's title ("Meeting", "Entretien", "会談") rather than a site's category.
-    let titleCues: [Cue]
+    let titleCues: CueSet
 
     private struct File: Decodable {
         let code: String
@@ -65,6 +67,7 @@ public struct LanguageProfile: Sendable {
         let titles: [String]
         let title_of: [String]
         let presence_cues: [String]
+        let absence_cues: [String]?
         let spokesperson_cues: [String]
         let joint_subjects: [String]
         let joint_verbs: [String]
@@ -94,19 +97,21 @@ public struct LanguageProfile: Sendable {
         relativeDays = f.relative_days.sorted { $0.key.count > $1.key.count }.map { (Cue($0.key), $0.value) }
         homeTimeMarkers = f.home_time_markers
         localTimeMarkers = f.local_time_markers
-        meetingCues = f.meeting_cues.map { Cue($0) }
-        telephoneCues = (f.format_cues["telephone"] ?? []).map { Cue($0) }
-        videoCues = (f.format_cues["video"] ?? []).map { Cue($0) }
-        inPersonOverrides = f.in_person_overrides.map { Cue($0) }
+        func cues(_ list: [String]) -> CueSet { CueSet(list.map { Cue($0) }) }
+        meetingCues = cues(f.meeting_cues)
+        telephoneCues = cues(f.format_cues["telephone"] ?? [])
+        videoCues = cues(f.format_cues["video"] ?? [])
+        inPersonOverrides = cues(f.in_person_overrides)
         // Longest first, so that "Prime Minister" wins over "Minister" and "H.E." over "HE".
         honorifics = f.honorifics.sorted { $0.count > $1.count }
         nameSuffixes = f.name_suffixes
         titles = f.titles.sorted { $0.count > $1.count }
         titleOf = f.title_of.sorted { $0.count > $1.count }
-        presenceCues = f.presence_cues.map { Cue($0) }
-        spokespersonCues = f.spokesperson_cues.map { Cue($0) }
+        presenceCues = cues(f.presence_cues)
+        absenceCues = cues(f.absence_cues ?? [])
+        spokespersonCues = cues(f.spokesperson_cues)
         // Verbs and subjects match as whole words ("agree" is not "agreement"); topic cues match word starts.
-        func words(_ list: [String]) -> [Cue] { list.map { Cue($0, wholeWord: true) } }
+        func words(_ list: [String]) -> CueSet { CueSet(list.map { Cue($0, wholeWord: true) }) }
         jointSubjects = words(f.joint_subjects)
         jointVerbs = words(f.joint_verbs)
         inherentJointVerbs = words(f.inherent_joint_verbs ?? [])
@@ -118,7 +123,7 @@ public struct LanguageProfile: Sendable {
         homeTitles = Set(f.home_titles ?? [])
         homeParty = f.home_party
         currentMonthDayMarkers = f.current_month_day_markers ?? []
-        titleCues = (f.title_cues ?? []).map { Cue($0) }
+        titleCues = cues(f.title_cues ?? [])
     }
 }
 

@@ -78,7 +78,7 @@ public struct ReadoutLayout: Sendable {
         // Pages put a category above the title ("Japan-France Relations", then "… Summit Meeting"): when the
         // first line names no meeting and the next header line does, that one is the title.
         if let first = title, let next = header.first, next.count <= 160 {
-            let names = { (line: String) in profile.titleCues.contains { $0.matches(text: line, folded: TextFolding.fold(line)) } }
+            let names = { (line: String) in profile.titleCues.matchesAny(text: line, folded: TextFolding.fold(line)) }
             if !names(first) && names(next) {
                 title = next
                 header[0] = first
@@ -117,9 +117,11 @@ public struct ReadoutLayout: Sendable {
     /// Whether `line` is page furniture; `phrases` are the boilerplate phrases, folded.
     static func isBoilerplate(_ line: String, _ phrases: [String]) -> Bool {
         let folded = TextFolding.fold(line)
+        // Compared as bytes: both sides are folded the same way, and String's own comparison normalises.
         return phrases.contains { p in
             // A boilerplate phrase is the whole line, or its start on a short line ("(Photo: …)").
-            return folded == p || (folded.hasPrefix(p) && (line.count < 80 || p.hasPrefix("(")))
+            guard folded.utf8.starts(with: p.utf8) else { return false }
+            return folded.utf8.count == p.utf8.count || line.count < 80 || p.hasPrefix("(")
         }
     }
 
@@ -142,22 +144,32 @@ public struct ReadoutLayout: Sendable {
     static func isMarkdownHeading(_ line: String) -> Bool {
         guard line.hasPrefix("#") else { return false }
         let rest = line.drop { $0 == "#" }
-        return rest.first == " " && !rest.trimmingCharacters(in: .whitespaces).isEmpty
+        return rest.first == " " && !rest.isBlank
     }
 
     static func stripMarkdownHeading(_ line: String) -> String {
         guard line.hasPrefix("#") else { return line }
-        let stripped = line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)
+        let stripped = line.drop { $0 == "#" }.trimmed
         return stripped.isEmpty ? line : stripped
     }
 
     private static let listMarker = Pattern(#"^(?:[-•*·▪◆■●]\s+|\d{1,2}[.)]\s+|\(\d{1,2}\)\s*|[（(][0-9０-９]{1,2}[）)]\s*|[a-z][.)]\s+|[IVX]{1,4}[.)]\s+)"#, caseInsensitive: false)
 
-    static func hasListMarker(_ line: String) -> Bool { listMarker.firstMatch(in: line) != nil }
+    /// Whether the line could start with a list marker: a bullet, a digit or bracket first, or a letter
+    /// followed by "." or ")". (Most lines are not, and the regular expression costs more than this look.)
+    private static func mayStartWithListMarker(_ line: String) -> Bool {
+        var chars = line.makeIterator()
+        guard let first = chars.next() else { return false }
+        if "-•*·▪◆■●(（".contains(first) || first.isNumber { return true }
+        guard let second = chars.next() else { return false }
+        return second == "." || second == ")" || (first == "I" || first == "V" || first == "X")
+    }
+
+    static func hasListMarker(_ line: String) -> Bool { mayStartWithListMarker(line) && listMarker.firstMatch(in: line) != nil }
 
     static func stripListMarker(_ line: String) -> String {
-        guard let m = listMarker.firstMatch(in: line) else { return line }
-        return String(line[m.range.upperBound...]).trimmingCharacters(in: .whitespaces)
+        guard mayStartWithListMarker(line), let m = listMarker.firstMatch(in: line) else { return line }
+        return line[m.range.upperBound...].trimmed
     }
 }
 

@@ -51,7 +51,7 @@ public struct ReadoutParser: Sendable {
     public func parse(_ input: ReadoutInput) throws -> ParsedReadout {
         let decoded = try SourceDecoder.decode(input.bytes)
         let (matter, body) = try FrontMatter.split(decoded)
-        guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw IngestError.empty }
+        guard !body.isBlank else { throw IngestError.empty }
         let sha = SHA256.hex(input.bytes)
         let mediaType = input.fileName.lowercased().hasSuffix(".md") ? "text/markdown" : "text/plain"
         let source = SourceInfo(file: input.fileName, sha256: sha, url: matter?.fields["url"] ?? input.url, importedAt: nil)
@@ -109,8 +109,8 @@ struct ReadoutReading {
         leadIndex = sentences.indices.first { index in
             let s = sentences[index].text
             let folded = TextFolding.fold(s)
-            if spokesperson.contains(where: { $0.matches(text: s, folded: folded) }) && s.count < 120 { return false }
-            return profile.meetingCues.contains { $0.matches(text: s, folded: folded) }
+            if spokesperson.matchesAny(text: s, folded: folded) && s.count < 120 { return false }
+            return profile.meetingCues.matchesAny(text: s, folded: folded)
         } ?? (sentences.isEmpty ? nil : 0)
     }
 
@@ -261,11 +261,11 @@ struct ReadoutReading {
     func meetingFormat() -> MeetingFormat {
         let opening = ([layout.title ?? ""] + [lead]).joined(separator: "\n")
         let folded = TextFolding.fold(opening)
-        if profile.videoCues.contains(where: { $0.matches(text: opening, folded: folded) }) { return .video }
-        if profile.telephoneCues.contains(where: { $0.matches(text: opening, folded: folded) }) {
+        if profile.videoCues.matchesAny(text: opening, folded: folded) { return .video }
+        if profile.telephoneCues.matchesAny(text: opening, folded: folded) {
             let leadFolded = TextFolding.fold(lead)
-            if profile.inPersonOverrides.contains(where: { $0.matches(text: lead, folded: leadFolded) })
-                && !profile.telephoneCues.contains(where: { $0.matches(text: lead, folded: leadFolded) }) {
+            if profile.inPersonOverrides.matchesAny(text: lead, folded: leadFolded)
+                && !profile.telephoneCues.matchesAny(text: lead, folded: leadFolded) {
                 return .inPerson
             }
             return .telephone
@@ -332,19 +332,17 @@ struct ReadoutReading {
                                   title: mention.title, party: mention.party, firstSeen: order, titleFromHeadline: order < 0))
             return persons.count - 1
         }
-        func positions(_ cues: [Cue], _ text: String, _ folded: String) -> [Int] {
-            cues.compactMap { $0.firstMatch(text: text, folded: folded).map { folded.distance(from: folded.startIndex, to: $0) } }
+        func positions(_ cues: CueSet, _ text: String, _ folded: String) -> [Int] {
+            cues.cues.compactMap { $0.firstMatch(text: text, folded: folded).map { folded.distance(from: folded.startIndex, to: $0) } }
         }
-        let absence = ["who accompanied", "who was accompanying", "who is accompanying", "qui accompagnait", "qui accompagne",
-                       "on behalf of", "au nom de", "attributable to"].map { Cue($0) }
         for (order, sentence) in layout.sentences.enumerated() {
             let text = sentence.text
             let folded = TextFolding.fold(text)
             let mentions = self.mentions[order]
             guard !mentions.isEmpty else { continue }
             let presenceAt = positions(profile.presenceCues, text, folded).min()
-            let absenceAt = positions(absence, text, folded).min()
-            let isSpokesperson = profile.spokespersonCues.contains { $0.matches(text: text, folded: folded) } && text.count < 160
+            let absenceAt = positions(profile.absenceCues, text, folded).min()
+            let isSpokesperson = profile.spokespersonCues.matchesAny(text: text, folded: folded) && text.count < 160
             // Named as present: the people after the cue ("Also present were …"), or before it ("… also attended").
             var present = Set<Int>()
             if let p = presenceAt {

@@ -42,7 +42,7 @@ public enum SourceDecoder {
         } else {
             if bytes.contains(0) { throw IngestError.binary }
             let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
-            if let decoded = String(data: Data(body), encoding: .utf8) {
+            if let decoded = String(validating: body, as: UTF8.self) {
                 text = decoded
             } else if looksBinary(bytes) {
                 throw IngestError.binary
@@ -53,11 +53,13 @@ public enum SourceDecoder {
             }
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        if text.utf8.contains(0x0D) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
         if text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\u{0C}" }) {
             throw IngestError.binary
         }
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw IngestError.empty }
+        if text.isBlank { throw IngestError.empty }
         return text
     }
 

@@ -7,24 +7,51 @@ public enum TextFolding {
     public static func fold(_ text: String) -> String {
         // Plain ASCII (most words) needs only lower-casing, without a trip through Foundation.
         if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x60 }) { return text.lowercased() }
-        var folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        if folded.contains(where: { "’‘´`".contains($0) }) {
-            folded = String(folded.map { "’‘´`".contains($0) ? "'" : $0 })
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        // Typographic apostrophes and dashes, replaced scalar by scalar (comparing Characters costs more).
+        guard folded.unicodeScalars.contains(where: { plain($0) != $0 }) else { return folded }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: folded.unicodeScalars.map(plain))
+        return String(scalars)
+    }
+
+    /// ’ ‘ ´ ` as ', – — ‐ as -, any other scalar as itself.
+    private static func plain(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x2019, 0x2018, 0x00B4, 0x0060: return "'"
+        case 0x2013, 0x2014, 0x2010: return "-"
+        default: return scalar
         }
-        if folded.contains(where: { "–—‐".contains($0) }) {
-            folded = String(folded.map { "–—‐".contains($0) ? "-" : $0 })
-        }
-        return folded
     }
 
     /// The folded letters and digits of `text` only: the key under which two spellings of a name meet.
     public static func key(_ text: String) -> String {
-        String(fold(text).unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: lower-case letters and digits, byte by byte (the name grammar asks for keys of every word).
+            let bytes = text.utf8.compactMap { b -> UInt8? in
+                if b >= 0x41 && b <= 0x5A { return b | 0x20 }
+                return (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) ? b : nil
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: fold(text).unicodeScalars.filter(isWordScalar))
+        return String(scalars)
     }
 
-    /// Whether `scalar` belongs to a word (letters, digits, marks).
+    /// Whether `scalar` belongs to a word (letters, digits, marks: what `CharacterSet.alphanumerics` holds).
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        CharacterSet.alphanumerics.contains(scalar)
+        if scalar.isASCII {
+            let v = scalar.value
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
     }
 
     /// Whether the text is written in Japanese script (kana or CJK ideographs).
@@ -36,93 +63,18 @@ public enum TextFolding {
     }
 }
 
-/// A cue (word or phrase from the language data) prepared for matching inside folded text.
-///
-/// A cue matches at the start of a word ("cyber" matches "cybersécurité"); a cue written with
-/// capitals or digits only (AI, ODA, G7) matches only as written and as a whole word, so that
-/// "AI" does not match "aid". Cues in Japanese script match anywhere (no spaces between words).
-struct Cue: Sendable {
-    let raw: String
-    let folded: String
-    let exactCase: Bool
-    let japanese: Bool
-    /// Matches only a whole word or phrase: "agree" must not match "agreement".
-    let wholeWord: Bool
-
-    /// The cue's bytes, as written and folded, for searching.
-    let rawBytes: [UInt8]
-    let foldedBytes: [UInt8]
-
-    init(_ raw: String, wholeWord: Bool = false) {
-        self.raw = raw
-        self.wholeWord = wholeWord
-        self.rawBytes = Array(raw.utf8)
-        self.foldedBytes = Array(TextFolding.fold(raw).utf8)
-        self.folded = TextFolding.fold(raw)
-        let letters = raw.unicodeScalars.filter { CharacterSet.letters.contains($0) }
-        self.exactCase = raw.count <= 5 && !letters.isEmpty && letters.allSatisfy { CharacterSet.uppercaseLetters.contains($0) }
-        self.japanese = raw.unicodeScalars.contains(where: TextFolding.isJapaneseScalar)
+extension StringProtocol {
+    /// The text without white space or line breaks at either end. (Foundation's `trimmingCharacters`
+    /// goes through NSString, which reading pays for on every line.)
+    var trimmed: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[first...last])
+        return String(view)
     }
 
-    /// Whether the cue occurs in `text` (original) / `folded` (its fold).
-    func matches(text: String, folded: String) -> Bool {
-        firstMatch(text: text, folded: folded) != nil
-    }
-
-    /// Where the first match starts in the searched string (`text` for Japanese and exact-case cues,
-    /// else `folded`), or `nil`.
-    func firstMatch(text: String, folded: String) -> String.Index? {
-        let haystack = japanese || exactCase ? text : folded
-        guard let offset = firstByteOffset(in: haystack) else { return nil }
-        return haystack.utf8.index(haystack.utf8.startIndex, offsetBy: offset)
-    }
-
-    /// The UTF-8 offset of the first match in `haystack` (searched as bytes: cue matching is
-    /// the hot path of reading a readout), honouring the word-boundary rules.
-    func firstByteOffset(in haystack: String) -> Int? {
-        let needle = japanese || exactCase ? rawBytes : foldedBytes
-        guard !needle.isEmpty else { return nil }
-        var copy = haystack
-        return copy.withUTF8 { hay -> Int? in
-            guard let base = hay.baseAddress, hay.count >= needle.count else { return nil }
-            return needle.withUnsafeBytes { n -> Int? in
-                var from = 0
-                while from <= hay.count - needle.count {
-                    // memchr finds the first byte, memcmp checks the rest (memmem is not in every libc).
-                    guard let hit = memchr(base + from, Int32(needle[0]), hay.count - needle.count + 1 - from) else { return nil }
-                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + at, n.baseAddress!, needle.count) != 0 { from = at + 1; continue }
-                    if japanese { return at }
-                    let startsWord = !Self.isWordByte(needle[0]) || at == 0 || !Self.isWordCharacter(before: at, in: hay)
-                    let end = at + needle.count
-                    let endsWord = !(exactCase || wholeWord) || !Self.isWordByte(needle[needle.count - 1]) || end >= hay.count
-                        || !Self.isWordCharacter(at: end, in: hay)
-                    if startsWord && endsWord { return at }
-                    from = at + 1
-                }
-                return nil
-            }
-        }
-    }
-
-    /// Letters and digits, and every byte of a non-ASCII character (accented letters, CJK).
-    static func isWordByte(_ b: UInt8) -> Bool {
-        b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
-    }
-
-    /// Whether the character that starts at byte `i` is a letter or digit (non-ASCII ones decoded: « is not).
-    static func isWordCharacter(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes[i] >= 0x80 else { return isWordByte(bytes[i]) }
-        var end = i + 1
-        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self).unicodeScalars.first
-            .map(TextFolding.isWordScalar) ?? false
-    }
-
-    /// Whether the character that ends right before byte `i` is a letter or digit.
-    static func isWordCharacter(before i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var start = i - 1
-        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-        return isWordCharacter(at: start, in: bytes)
-    }
+    /// Whether the text is empty or white space only.
+    var isBlank: Bool { unicodeScalars.allSatisfy { $0.properties.isWhitespace } }
 }

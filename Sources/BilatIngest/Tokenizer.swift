@@ -18,6 +18,17 @@ struct Token: Equatable, Sendable {
         self.start = start
         self.end = end
         self.folded = TextFolding.fold(text)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (most tokens): decided on the bytes, without Unicode property lookups.
+            func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+            func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+            let first = text.utf8.first ?? 0
+            isWord = isUpper(first) || isLower(first) || (first >= 0x30 && first <= 0x39)
+            isCapitalized = isUpper(first)
+            let letters = text.utf8.filter { isUpper($0) || isLower($0) }
+            isAllCaps = letters.count >= 2 && letters.allSatisfy(isUpper)
+            return
+        }
         let first = text.first
         isWord = first.map { $0.isLetter || $0.isNumber } ?? false
         isCapitalized = first?.isUppercase ?? false
@@ -32,14 +43,19 @@ struct Token: Equatable, Sendable {
 enum Tokenizer {
     static let keptPeriodWords: Set<String> = ["mr", "mrs", "ms", "dr", "jr", "sr", "st", "m", "prof", "hon", "rt"]
 
+    private static let nonBase = CharacterSet.nonBaseCharacters
+
     static func tokens(_ text: String, splitHyphens: Bool = false) -> [Token] {
         let chars = Array(text)
         var tokens: [Token] = []
         var i = 0
-        func isWordChar(_ c: Character) -> Bool { c.isLetter || c.isNumber || c.unicodeScalars.first.map { CharacterSet.nonBaseCharacters.contains($0) } ?? false }
+        func isWordChar(_ c: Character) -> Bool {
+            if let ascii = c.asciiValue { return (ascii >= 0x30 && ascii <= 0x39) || (ascii | 0x20 >= 0x61 && ascii | 0x20 <= 0x7A) }
+            return c.isLetter || c.isNumber || c.unicodeScalars.first.map { Self.nonBase.contains($0) } ?? false
+        }
         while i < chars.count {
             let c = chars[i]
-            if c.isWhitespace { i += 1; continue }
+            if c == " " || c.isWhitespace { i += 1; continue }
             if isWordChar(c) {
                 var j = i + 1
                 while j < chars.count {

@@ -9,7 +9,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bilat-bench",
         abstract: "Generate realistic readouts and benchmark import, queries and the bilat command against the sqlite3 shell.",
-        subcommands: [Generate.self, Run.self]
+        subcommands: [Generate.self, Run.self, Parse.self]
     )
 }
 
@@ -27,6 +27,32 @@ struct Generate: ParsableCommand {
         let bytes = try CorpusGenerator(seed: seed).write(count: count, seed: seed, to: folder)
         print(String(format: "wrote %d readouts (%.1f MB, %.1f KB each) to %@ in %.1f s", count, Double(bytes) / 1e6,
                      Double(bytes) / Double(max(count, 1)) / 1e3, out, Date().timeIntervalSince(start)))
+    }
+}
+
+struct Parse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read readouts on one core without writing them: the CPU cost of reading, per readout.")
+
+    @Argument(help: "Files or folders of readouts (a generated corpus, or ../shared/corpus/dev).") var paths: [String]
+    @Option(help: "Read at most this many files.") var limit: Int = .max
+    @Option(help: "Read the files this many times (the first pass warms the caches and is not counted).") var passes: Int = 3
+
+    func run() throws {
+        let files = ArchiveImporter.files(in: paths).filter { $0.error == nil }.prefix(limit)
+        let inputs = try files.map { (path: $0.path, bytes: try Data(contentsOf: URL(fileURLWithPath: $0.path))) }
+        let importer = ArchiveImporter()
+        var best = Double.infinity
+        for pass in 0..<max(passes, 2) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            for input in inputs { _ = try? importer.read(path: input.path, bytes: input.bytes) }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            if pass > 0 { best = min(best, seconds) }
+        }
+        let bytes = inputs.reduce(0) { $0 + $1.bytes.count }
+        print(String(format: "read %d readouts (%.1f KB each) in %.2f s on one core: %.3f ms each, %.0f readouts/s per core",
+                     inputs.count, Double(bytes) / Double(max(inputs.count, 1)) / 1e3, best,
+                     best * 1e3 / Double(max(inputs.count, 1)), Double(inputs.count) / best))
     }
 }
 
