@@ -22,15 +22,11 @@ final class Cue: Sendable {
         self.raw = raw
         self.wholeWord = wholeWord
         self.folded = TextFolding.fold(raw)
-        let letters = raw.unicodeScalars.map(\.properties.generalCategory).filter(Self.letterCategories.contains)
+        let letters = raw.unicodeScalars.filter(TextFolding.isLetterScalar).map(\.properties.generalCategory)
         self.exactCase = raw.count <= 5 && !letters.isEmpty && letters.allSatisfy { $0 == .uppercaseLetter || $0 == .titlecaseLetter }
         self.japanese = raw.unicodeScalars.contains(where: TextFolding.isJapaneseScalar)
         self.needle = Array((japanese || exactCase ? raw : folded).utf8)
     }
-
-    private static let letterCategories: Set<Unicode.GeneralCategory> = [
-        .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark, .spacingMark, .enclosingMark,
-    ]
 
     /// Whether the cue is searched in the text as written (Japanese and exact-case cues) rather than folded.
     var searchesText: Bool { japanese || exactCase }

@@ -14,12 +14,24 @@ public struct LanguageDetector: Sendable {
         let sample = text.prefix(1500)
         var japanese = 0
         var letters = 0
-        for scalar in sample.unicodeScalars where CharacterSet.letters.contains(scalar) {
-            letters += 1
-            if TextFolding.isJapaneseScalar(scalar) { japanese += 1 }
+        // Words, lower-cased, as runs of letters (and ') — read scalar by scalar: this looks at every readout.
+        var words: [String] = []
+        var word = String.UnicodeScalarView()
+        for scalar in sample.unicodeScalars {
+            let isLetter = TextFolding.isLetterScalar(scalar)
+            if isLetter {
+                letters += 1
+                if TextFolding.isJapaneseScalar(scalar) { japanese += 1 }
+            }
+            if isLetter || scalar == "'" {
+                word.append(scalar)
+            } else if !word.isEmpty {
+                words.append(String(word).lowercased())
+                word = String.UnicodeScalarView()
+            }
         }
+        if !word.isEmpty { words.append(String(word).lowercased()) }
         if letters > 0 && japanese * 5 > letters { return "ja" }
-        let words = sample.lowercased().split { !$0.isLetter && $0 != "'" }.map(String.init)
         var best = ("en", 0)
         for profile in profiles where !profile.stopwords.isEmpty {
             let hits = words.reduce(0) { $0 + (profile.stopwords.contains($1) ? 1 : 0) }

@@ -207,7 +207,8 @@ public enum SentenceSplitter {
 
     static func splitSentences(_ paragraph: String, language: String) -> [(String, Int)] {
         var result: [(String, Int)] = []
-        let chars = Array(paragraph)
+        let runs = CharacterRuns(paragraph)
+        let chars = runs.chars
         var start = 0
         var i = 0
         func emit(_ end: Int) {
@@ -215,7 +216,7 @@ public enum SentenceSplitter {
             var to = end
             while from < to, chars[from].isWhitespace { from += 1 }
             while to > from, chars[to - 1].isWhitespace { to -= 1 }
-            if from < to { result.append((String(chars[from..<to]), from)) }
+            if from < to { result.append((runs[from..<to], from)) }
             start = end
         }
         while i < chars.count {

@@ -41,13 +41,19 @@ public enum TextFolding {
 
     /// Whether `scalar` belongs to a word (letters, digits, marks: what `CharacterSet.alphanumerics` holds).
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let v = scalar.value
-            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        if scalar.isASCII { return (scalar.value >= 0x30 && scalar.value <= 0x39) || isLetterScalar(scalar) }
+        switch scalar.properties.generalCategory {
+        case .decimalNumber, .letterNumber, .otherNumber: return true
+        default: return isLetterScalar(scalar)
         }
+    }
+
+    /// Whether `scalar` is a letter (or a mark on one: what `CharacterSet.letters` holds).
+    static func isLetterScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+             .nonspacingMark, .spacingMark, .enclosingMark:
             return true
         default:
             return false

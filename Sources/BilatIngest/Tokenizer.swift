@@ -46,7 +46,8 @@ enum Tokenizer {
     private static let nonBase = CharacterSet.nonBaseCharacters
 
     static func tokens(_ text: String, splitHyphens: Bool = false) -> [Token] {
-        let chars = Array(text)
+        let runs = CharacterRuns(text)
+        let chars = runs.chars
         var tokens: [Token] = []
         var i = 0
         func isWordChar(_ c: Character) -> Bool {
@@ -70,7 +71,7 @@ enum Tokenizer {
                     }
                     break
                 }
-                var word = String(chars[i..<j])
+                var word = runs[i..<j]
                 var end = j
                 // A closing period belongs to initials and abbreviations ("R.", "U.S.", "Mr.").
                 if j < chars.count && chars[j] == "." {
@@ -104,9 +105,38 @@ enum Tokenizer {
                 i = end
                 continue
             }
-            tokens.append(Token(text: String(c), start: i, end: i + 1))
+            tokens.append(Token(text: runs[i..<(i + 1)], start: i, end: i + 1))
             i += 1
         }
         return tokens
     }
+}
+
+/// The Characters of a string with where each one starts, so that a run of them is cut out of the
+/// string (its bytes copied) rather than rebuilt Character by Character. Offsets count Characters,
+/// as sentences and mentions do.
+struct CharacterRuns {
+    let chars: [Character]
+    private let text: String
+    /// `starts[k]` is where Character `k` starts; one more for the end of the text.
+    private let starts: [String.Index]
+
+    init(_ text: String) {
+        self.text = text
+        chars = Array(text)
+        var starts: [String.Index] = []
+        starts.reserveCapacity(chars.count + 1)
+        var index = text.startIndex
+        for c in chars {
+            starts.append(index)
+            index = text.utf8.index(index, offsetBy: c.utf8.count)
+        }
+        starts.append(index)
+        self.starts = starts
+    }
+
+    var count: Int { chars.count }
+
+    /// Characters `range` of the text, as a string.
+    subscript(range: Range<Int>) -> String { String(text[starts[range.lowerBound]..<starts[range.upperBound]]) }
 }
