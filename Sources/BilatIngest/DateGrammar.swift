@@ -78,6 +78,8 @@ public struct DateGrammar: Sendable {
 
     /// Every calendar day mentioned in `text`, in order.
     public func days(in text: String) -> [DayMention] {
+        // Every day pattern has digits: most sentences have none, and are not searched.
+        guard Self.hasDigit(text) else { return [] }
         var found: [DayMention] = []
         for m in monthDayYear.matches(in: text) {
             guard let month = monthNumber(m.group(1)), let day = Int(m.group(2) ?? "") else { continue }
@@ -93,7 +95,7 @@ public struct DateGrammar: Sendable {
             guard let y = Int(m.group(1) ?? ""), let mo = Int(m.group(2) ?? ""), let d = Int(m.group(3) ?? "") else { continue }
             found.append(DayMention(year: y, month: mo, day: d, position: text.distance(from: text.startIndex, to: m.range.lowerBound)))
         }
-        for m in japanese.matches(in: text) {
+        for m in text.contains("月") ? japanese.matches(in: text) : [] {
             guard let mo = Self.int(m.group(3)), let d = Self.int(m.group(4)) else { continue }
             var year: Int?
             if let y = m.group(2) {
@@ -136,6 +138,11 @@ public struct DateGrammar: Sendable {
         return profile.months[folded] ?? profile.months[folded + "."]
     }
 
+    /// Whether `text` holds a decimal digit (of any script: the patterns' `\d` matches them all).
+    static func hasDigit(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.isASCII ? ($0.value >= 0x30 && $0.value <= 0x39) : $0.properties.generalCategory == .decimalNumber }
+    }
+
     static func int(_ text: String?) -> Int? {
         guard let text else { return nil }
         let ascii = String(text.unicodeScalars.map { s -> Character in
@@ -160,6 +167,7 @@ public struct DateGrammar: Sendable {
 
     /// Every clock time in `text`, in order.
     public func times(in text: String) -> [TimeMention] {
+        guard Self.hasDigit(text) else { return [] }
         var found: [(Int, Int, Range<String.Index>)] = []
         for m in clock12.matches(in: text) {
             guard var h = Int(m.group(1) ?? ""), h <= 12 else { continue }
@@ -180,7 +188,7 @@ public struct DateGrammar: Sendable {
                 found.append((h, Int(m.group(2) ?? "0") ?? 0, m.range))
             }
         }
-        for m in clockJapanese.matches(in: text) {
+        for m in text.contains("時") ? clockJapanese.matches(in: text) : [] {
             guard var h = Self.int(m.group(2)) else { continue }
             // "1時間" is a duration, not a clock time.
             if text[m.range.upperBound...].hasPrefix("間") { continue }

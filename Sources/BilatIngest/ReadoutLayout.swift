@@ -153,23 +153,57 @@ public struct ReadoutLayout: Sendable {
         return stripped.isEmpty ? line : stripped
     }
 
-    private static let listMarker = Pattern(#"^(?:[-•*·▪◆■●]\s+|\d{1,2}[.)]\s+|\(\d{1,2}\)\s*|[（(][0-9０-９]{1,2}[）)]\s*|[a-z][.)]\s+|[IVX]{1,4}[.)]\s+)"#, caseInsensitive: false)
-
-    /// Whether the line could start with a list marker: a bullet, a digit or bracket first, or a letter
-    /// followed by "." or ")". (Most lines are not, and the regular expression costs more than this look.)
-    private static func mayStartWithListMarker(_ line: String) -> Bool {
-        var chars = line.makeIterator()
-        guard let first = chars.next() else { return false }
-        if "-•*·▪◆■●(（".contains(first) || first.isNumber { return true }
-        guard let second = chars.next() else { return false }
-        return second == "." || second == ")" || (first == "I" || first == "V" || first == "X")
+    /// Where the text after a list marker starts, or `nil` when `line` starts with none. Markers: a bullet
+    /// ("- ", "• ", "▪ "), a number or letter with "." or ")" ("1. ", "12) ", "a. ", "IV. "), a number in
+    /// brackets ("(3)", "（４）"); the white space after them belongs to the marker.
+    /// (Written out rather than as a regular expression: every line of every readout is tested.)
+    static func listMarkerEnd(_ line: Substring) -> Substring.Index? {
+        var i = line.startIndex
+        func take(while accept: (Character) -> Bool, max: Int = .max) -> Int {
+            var n = 0
+            while i < line.endIndex, n < max, accept(line[i]) { i = line.index(after: i); n += 1 }
+            return n
+        }
+        func take(_ accept: (Character) -> Bool) -> Bool {
+            guard i < line.endIndex, accept(line[i]) else { return false }
+            i = line.index(after: i)
+            return true
+        }
+        func isDigit(_ c: Character) -> Bool { c.unicodeScalars.first?.properties.generalCategory == .decimalNumber }
+        func isSpace(_ c: Character) -> Bool { c.isWhitespace }
+        func closesNumber(_ c: Character) -> Bool { c == "." || c == ")" }
+        guard let first = line.first else { return nil }
+        if "-•*·▪◆■●".contains(first) {
+            i = line.index(after: i)
+            return take(while: isSpace) > 0 ? i : nil
+        }
+        if isDigit(first) {
+            let digits = take(while: isDigit)
+            return digits <= 2 && take(closesNumber) && take(while: isSpace) > 0 ? i : nil
+        }
+        if first == "(" || first == "（" {
+            i = line.index(after: i)
+            let digits = take(while: isDigit)
+            guard (1...2).contains(digits), take({ $0 == ")" || $0 == "）" }) else { return nil }
+            _ = take(while: isSpace)
+            return i
+        }
+        if first.isASCII && first.isLowercase {
+            i = line.index(after: i)
+            return take(closesNumber) && take(while: isSpace) > 0 ? i : nil
+        }
+        if "IVX".contains(first) {
+            let numerals = take(while: { "IVX".contains($0) })
+            return numerals <= 4 && take(closesNumber) && take(while: isSpace) > 0 ? i : nil
+        }
+        return nil
     }
 
-    static func hasListMarker(_ line: String) -> Bool { mayStartWithListMarker(line) && listMarker.firstMatch(in: line) != nil }
+    static func hasListMarker(_ line: String) -> Bool { listMarkerEnd(line[...]) != nil }
 
     static func stripListMarker(_ line: String) -> String {
-        guard mayStartWithListMarker(line), let m = listMarker.firstMatch(in: line) else { return line }
-        return line[m.range.upperBound...].trimmed
+        guard let end = listMarkerEnd(line[...]) else { return line }
+        return line[end...].trimmed
     }
 }
 
@@ -209,6 +243,8 @@ public enum SentenceSplitter {
         var result: [(String, Int)] = []
         let runs = CharacterRuns(paragraph)
         let chars = runs.chars
+        // Punctuation is compared by scalar value: comparing Characters outside ASCII normalises both sides.
+        let scalars = chars.map { $0.unicodeScalars.first!.value }
         var start = 0
         var i = 0
         func emit(_ end: Int) {
@@ -219,26 +255,31 @@ public enum SentenceSplitter {
             if from < to { result.append((runs[from..<to], from)) }
             start = end
         }
+        let fullStops: Set<UInt32> = [0x3002, 0xFF01, 0xFF1F]                 // 。！？
+        let closingJapanese: Set<UInt32> = [0x300D, 0x300F, 0xFF09, 0x29]     // 」』）)
+        let closingLatin: Set<UInt32> = [0x22, 0x201D, 0x2019, 0xBB, 0x29]    // "”’»)
+        let openingLatin: Set<UInt32> = [0x22, 0x201C, 0xAB, 0x2018, 0x28]    // "“«‘(
+        func isSpace(_ k: Int) -> Bool { scalars[k] == 0x20 || scalars[k] == 0xA0 }
         while i < chars.count {
-            let c = chars[i]
-            if c == "。" || c == "！" || c == "？" {
+            let c = scalars[i]
+            if fullStops.contains(c) {
                 var end = i + 1
-                while end < chars.count, "」』）)".contains(chars[end]) { end += 1 }
+                while end < chars.count, closingJapanese.contains(scalars[end]) { end += 1 }
                 emit(end)
                 i = end
                 continue
             }
             // Japanese ends sentences with 。 only; periods belong to Latin text quoted inside ("H.E. Mr.").
-            if (c == "." || c == "!" || c == "?") && language != "ja" {
+            if (c == 0x2E || c == 0x21 || c == 0x3F) && language != "ja" {
                 var end = i + 1
-                while end < chars.count, "\"”’»)".contains(chars[end]) { end += 1 }
-                guard end < chars.count, chars[end] == " " || chars[end] == "\u{00A0}" else { i += 1; continue }
+                while end < chars.count, closingLatin.contains(scalars[end]) { end += 1 }
+                guard end < chars.count, isSpace(end) else { i += 1; continue }
                 var next = end
-                while next < chars.count, chars[next] == " " || chars[next] == "\u{00A0}" { next += 1 }
+                while next < chars.count, isSpace(next) { next += 1 }
                 guard next < chars.count else { i += 1; continue }
                 let n = chars[next]
-                let startsSentence = n.isUppercase || n.isNumber || "\"“«‘(".contains(n)
-                if c == "." && (!startsSentence || isAbbreviation(chars, before: i)) { i += 1; continue }
+                let startsSentence = n.isUppercase || n.isNumber || openingLatin.contains(scalars[next])
+                if c == 0x2E && (!startsSentence || isAbbreviation(chars, before: i)) { i += 1; continue }
                 emit(end)
                 i = end
                 continue

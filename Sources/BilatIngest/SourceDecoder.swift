@@ -107,8 +107,9 @@ public struct FrontMatter: Equatable, Sendable {
 
     /// Splits `text` into its front matter (if it starts with `---`) and the body.
     public static func split(_ text: String) throws -> (FrontMatter?, String) {
+        // Most readouts have none: the first line tells, without splitting the whole text.
+        guard text.prefix(while: { $0 != "\n" }).trimmed == "---" else { return (nil, text) }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else { return (nil, text) }
         guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
             throw IngestError.badFrontMatter(line: 1, reason: "no closing --- line")
         }

@@ -45,6 +45,10 @@ enum Tokenizer {
 
     private static let nonBase = CharacterSet.nonBaseCharacters
 
+    // ' ’ and - ‐ compared by scalar: comparing Characters outside ASCII normalises both sides.
+    private static func isApostrophe(_ c: Character) -> Bool { c.utf8.count <= 3 && (c.unicodeScalars.first == "'" || c.unicodeScalars.first == "’") && c.unicodeScalars.count == 1 }
+    private static func isHyphen(_ c: Character) -> Bool { c.utf8.count <= 3 && (c.unicodeScalars.first == "-" || c.unicodeScalars.first == "‐") && c.unicodeScalars.count == 1 }
+
     static func tokens(_ text: String, splitHyphens: Bool = false) -> [Token] {
         let runs = CharacterRuns(text)
         let chars = runs.chars
@@ -63,7 +67,7 @@ enum Tokenizer {
                     let d = chars[j]
                     if isWordChar(d) { j += 1; continue }
                     // Apostrophes and hyphens inside a word; periods inside an abbreviation ("U.S.", "H.E.").
-                    if (d == "'" || d == "’" || (!splitHyphens && (d == "-" || d == "‐"))) && j + 1 < chars.count && isWordChar(chars[j + 1]) {
+                    if (isApostrophe(d) || (!splitHyphens && isHyphen(d))) && j + 1 < chars.count && isWordChar(chars[j + 1]) {
                         j += 1; continue
                     }
                     if d == "." && j + 1 < chars.count && chars[j + 1].isLetter && (j - i == 1 || chars[i..<j].contains(".")) {
@@ -82,7 +86,7 @@ enum Tokenizer {
                     }
                 }
                 // French elision: "l’Organisation" → "l’" + "Organisation".
-                if let apostrophe = word.firstIndex(where: { $0 == "'" || $0 == "’" }) {
+                if word.utf8.contains(where: { $0 == 0x27 || $0 == 0xE2 }), let apostrophe = word.firstIndex(where: isApostrophe) {
                     let head = word[..<apostrophe].lowercased()
                     if ["l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"].contains(head) {
                         let cut = word.distance(from: word.startIndex, to: apostrophe) + 1
