@@ -16,6 +16,10 @@ FUZZ_SECONDS ?= 60
 # libFuzzer's runtime without main(), from the toolchain that runs `swift`.
 FUZZER_RUNTIME ?= $(firstword $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a))
 
+# Release builds link the Swift runtime and Foundation statically: `bilat` then starts in about half the
+# time (no dynamic loading of Foundation and ICU), which every command pays. See BENCHMARKS.md.
+RELEASE    := -c release --static-swift-stdlib
+
 SCALE      ?= 10000 100000
 SEED       ?= 1
 
@@ -82,13 +86,13 @@ fuzz: setup
 # Generates SCALE readouts (each scale in turn; `make bench SCALE=1000000` for a million) and measures import,
 # in-process queries, whole `bilat` commands and the sqlite3 shell on the same SQL. See BENCHMARKS.md.
 bench: setup
-	$(SWIFT) build -c release --product bilat
-	$(SWIFT) build -c release --product bilat-bench
+	$(SWIFT) build $(RELEASE) --product bilat
+	$(SWIFT) build $(RELEASE) --product bilat-bench
 	@command -v sqlite3 >/dev/null || { echo "bench: the sqlite3 shell is needed (apt-get install sqlite3)"; exit 1; }
 	@for n in $(SCALE); do .build/release/bilat-bench run --scale $$n --seed $(SEED) --bilat .build/release/bilat || exit 1; echo; done
 
 install:
-	$(SWIFT) build -c release --product bilat
+	$(SWIFT) build $(RELEASE) --product bilat
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 .build/release/bilat $(DESTDIR)$(PREFIX)/bin/bilat
 

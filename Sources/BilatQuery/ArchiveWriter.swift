@@ -110,9 +110,13 @@ extension Archive {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO meeting_topics(meeting_num, topic_slug) VALUES (?, ?)").execute(arguments: [num, slug])
         }
         for (position, c) in record.commitments.enumerated() {
+            // The sentence is stored only when the readout's text does not hold it (migration 003).
             try db.cachedStatement(sql: """
-                INSERT INTO commitments(meeting_num, position, text, bound, char_offset) VALUES (?, ?, ?, ?, ?)
-                """).execute(arguments: [num, position, c.text, c.by, c.offset])
+                INSERT INTO commitments_stored(meeting_num, position, text, text_start, text_length, bound, char_offset)
+                SELECT :num, :position, CASE WHEN at > 0 THEN '' ELSE :text END, nullif(at, 0),
+                       CASE WHEN at > 0 THEN length(:text) END, :bound, :offset
+                FROM (SELECT coalesce((SELECT instr(body, :text) FROM readout_documents WHERE num = :num), 0) AS at)
+                """).execute(arguments: ["num": num, "position": position, "text": c.text, "bound": c.by, "offset": c.offset])
             let commitmentID = db.lastInsertedRowID
             for slug in c.topics {
                 try db.cachedStatement(sql: "INSERT OR IGNORE INTO commitment_topics(commitment_id, topic_slug, meeting_date) VALUES (?, ?, ?)")

@@ -60,6 +60,23 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         #expect(try ArchiveCheck.run(archive).ok)
     }
 
+    /// A commitment's sentence is stored once: as a place in the readout's text when the text holds it,
+    /// else in its own row (a record whose text was edited by hand); both read back the same.
+    @Test func commitmentSentencesAreStoredOnce() throws {
+        let t = try TemporaryArchive()
+        let archive = try t.open()
+        var readout = try storable(aliceText, file: "a.txt")
+        let written = readout.record.commitments.map(\.text)
+        #expect(written.count == 2)
+        readout.record.commitments[1].text = "A sentence the readout does not hold."
+        let id = try archive.store(readout).id
+        let stored = try RawSQL.run(archive, sql: "SELECT text = '', text_start IS NOT NULL FROM commitments_stored ORDER BY position").rows
+        #expect(stored == [[.int(1), .int(1)], [.int(0), .int(0)]])
+        #expect(try MeetingQuery.record(archive, id: id).commitments.map(\.text) == [written[0], "A sentence the readout does not hold."])
+        #expect(try CommitmentQuery.list(archive, filter: CommitmentFilter(match: "readout")).count == 1)
+        #expect(try ArchiveCheck.run(archive).ok)
+    }
+
     @Test func theSameDateAndPartiesGetDistinctIDs() throws {
         let t = try TemporaryArchive()
         let archive = try t.open()
@@ -269,6 +286,40 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         let old = try DatabaseQueue(path: backup)
         #expect(try old.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") } == ["001_initial"])
         try old.close()
+    }
+
+    /// Version 3 keeps a commitment's sentence as a place in its readout's text: an archive of version 2
+    /// reads the same sentences after the upgrade, its commitment index still finds them, and a
+    /// sentence the text does not hold (an export's) stays in its row.
+    @Test func commitmentSentencesMoveIntoTheirReadoutsText() throws {
+        let t = try TemporaryArchive()
+        // A decomposed accent before the sentence: places count SQLite's characters (code points), not Swift's.
+        let body = "Cafe\u{301} talks\nThe two sides agreed to open a consulate in Lyon. They also discussed wine."
+        try firstReleaseArchive(at: t.path, then: """
+            \(EmbeddedSchema.files["002_overview.sql"]!)
+            INSERT INTO grdb_migrations VALUES ('002_overview');
+            INSERT INTO topics VALUES ('trade', 'Trade', 'trade');
+            INSERT INTO sources VALUES (1, 'a.txt', 'aaa', NULL, 'text/plain', CAST('\(body)' AS BLOB), NULL, '2026-01-01T00:00:00Z');
+            INSERT INTO meetings(num, id, source_id, title, language, format) VALUES (1, '2026-01-01-fra-ita', 1, 'Talks', 'en', 'in_person');
+            INSERT INTO commitments(id, meeting_num, position, text, bound, char_offset) VALUES
+                (1, 1, 0, 'The two sides agreed to open a consulate in Lyon.', 'joint', 6),
+                (2, 1, 1, 'Both sides pledged to meet again in Turin.', 'joint', NULL);
+            INSERT INTO commitment_topics VALUES (1, 'trade', NULL);
+            """)
+        let archive = try Archive.open(path: t.path)
+        let stored = try RawSQL.run(archive, sql: "SELECT id, text, text_start, text_length FROM commitments_stored ORDER BY id").rows
+        #expect(stored == [[.int(1), .string(""), .int(13), .int(49)],
+                           [.int(2), .string("Both sides pledged to meet again in Turin."), .null, .null]])
+        let texts = try RawSQL.run(archive, sql: "SELECT text FROM commitments ORDER BY id").rows
+        #expect(texts == [[.string("The two sides agreed to open a consulate in Lyon.")], [.string("Both sides pledged to meet again in Turin.")]])
+        #expect(try CommitmentQuery.list(archive, filter: CommitmentFilter(match: "consulate")).map(\.text) == ["The two sides agreed to open a consulate in Lyon."])
+        #expect(try CommitmentQuery.list(archive, filter: CommitmentFilter(match: "turin")).count == 1)
+        #expect(try CommitmentQuery.list(archive, filter: CommitmentFilter(topics: ["trade"])).count == 1)
+        #expect(try ArchiveCheck.run(archive).problems.isEmpty)
+        // The source goes (a replaced readout): both sentences leave the index whole.
+        try archive.write { db in try db.execute(sql: "DELETE FROM sources WHERE id = 1") }
+        #expect(try CommitmentQuery.list(archive, filter: CommitmentFilter(match: "consulate OR turin")).isEmpty)
+        #expect(try ArchiveCheck.run(archive).problems.isEmpty)
     }
 
     @Test func aFailedUpgradeLeavesTheArchiveAsItWas() throws {
