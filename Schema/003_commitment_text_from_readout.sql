@@ -37,10 +37,12 @@ LEFT JOIN meetings m ON m.num = c.meeting_num
 LEFT JOIN sources s ON s.id = m.source_id;
 
 -- Full-text search over commitment sentences (`commitments --match`), reading them through the view.
+-- Matches are listed by date, not ranked, so the index keeps no document sizes (columnsize = 0).
 CREATE VIRTUAL TABLE commitment_fts USING fts5(
     text,
     content = 'commitments', content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2',
+    columnsize = 0
 );
 INSERT INTO commitment_fts(commitment_fts) VALUES ('rebuild');
 

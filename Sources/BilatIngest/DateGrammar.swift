@@ -42,6 +42,8 @@ public struct DateGrammar: Sendable {
     private let durationJapanese: Pattern
     private let minuteAdjective: Pattern
     private let currentMonthDay: [Pattern]
+    /// The hour and minute words, folded: what a duration in words or digits always names.
+    private let durationUnits: [String]
 
     public init(profile: LanguageProfile) {
         self.profile = profile
@@ -68,6 +70,7 @@ public struct DateGrammar: Sendable {
         duration = Pattern(
             #"(?:\b\#(amount)\s*(?:\#(hours))\b(?:\s*(?:and|et)?\s*(?:(a half|demie)|\#(amount)\s*(?:\#(minutes))?\b))?|\b\#(amount)\s*(?:de\s+|d['’])?(?:\#(minutes))\b)"#)
         durationJapanese = Pattern(#"約?\s*(?:([0-9０-９]{1,2})時間(?:半)?)?\s*(?:([0-9０-９]{1,3})分)?間?"#, caseInsensitive: false)
+        durationUnits = (profile.hourWords + profile.minuteWords).map(TextFolding.fold).filter { !$0.isEmpty }
         minuteAdjective = Pattern(#"\b(\d{1,3})-minute\b"#)
         currentMonthDay = profile.currentMonthDayMarkers.map {
             Pattern(NSRegularExpression.escapedPattern(for: $0) + #"\s*([0-9０-９]{1,2})日"#, caseInsensitive: false)
@@ -221,7 +224,10 @@ public struct DateGrammar: Sendable {
     public func durations(in text: String) -> [(minutes: Int, position: Int)] {
         var found: [(Int, Int)] = []
         // Japanese durations have their own pattern: the general one would read "6時10分" as ten minutes.
-        for m in profile.code == "ja" ? [] : duration.matches(in: text) {
+        // The general pattern needs an hour or minute word: a sentence without one is not searched.
+        let folded = TextFolding.fold(text)
+        let namesUnit = durationUnits.contains { folded.contains($0) }
+        for m in profile.code == "ja" || !namesUnit ? [] : duration.matches(in: text) {
             let position = text.distance(from: text.startIndex, to: m.range.lowerBound)
             if let hoursWord = m.group(1) {
                 guard let hours = amount(hoursWord) else { continue }

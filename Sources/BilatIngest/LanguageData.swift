@@ -185,7 +185,9 @@ public final class LanguageData: Sendable {
     /// Well-known office holders.
     public let people: [KnownPerson]
     /// Offices and places that stand for the government publishing a readout ("Downing Street").
-    let seats: [(Cue, String)]
+    let seats: CueSet
+    /// The party code of each of `seats`' cues.
+    let seatParties: [String]
 
     init(files: [String: String]) throws {
         var languages: [String: LanguageProfile] = [:]
@@ -248,7 +250,9 @@ public final class LanguageData: Sendable {
         let peopleFile = try JSONDecoder().decode(PeopleFile.self, from: Data((files["people.json"] ?? "{\"people\": []}").utf8))
         struct SeatsFile: Decodable { let seats: [String: String] }
         let seatsFile = try JSONDecoder().decode(SeatsFile.self, from: Data((files["seats.json"] ?? "{\"seats\": {}}").utf8))
-        seats = seatsFile.seats.sorted { $0.key < $1.key }.map { (Cue($0.key), $0.value) }
+        let sortedSeats = seatsFile.seats.sorted { $0.key < $1.key }
+        seats = CueSet(sortedSeats.map { Cue($0.key) })
+        seatParties = sortedSeats.map(\.value)
         func words(_ s: String) -> [String] { s.split(whereSeparator: { $0 == " " || $0 == "-" }).map { TextFolding.key(String($0)) } }
         people = peopleFile.people.map {
             KnownPerson(family: $0.family, given: $0.given, party: $0.party, japaneseFamily: $0.ja_family, japaneseGiven: $0.ja_given,

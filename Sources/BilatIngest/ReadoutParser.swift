@@ -483,8 +483,11 @@ struct ReadoutReading {
         // The publisher's own seat: "A Downing Street spokesperson said", a "Washington, DC" dateline.
         let whole = ([layout.title ?? ""] + layout.headerLines + layout.sentences.map(\.text)).joined(separator: "\n")
         let wholeFolded = TextFolding.fold(whole)
-        for (cue, code) in parser.data.seats where !known.contains(code) && cue.matches(text: whole, folded: wholeFolded) {
-            return code
+        // The first seat in the data's order that the text names, of a party not already known.
+        let seatParties = parser.data.seatParties
+        if let seat = parser.data.seats.firstMatches(text: whole, folded: wholeFolded).map(\.index)
+            .filter({ !known.contains(seatParties[$0]) }).min() {
+            return seatParties[seat]
         }
         let text = ([layout.title ?? ""] + layout.sentences.map(\.text)).joined(separator: "\n")
         let mentions = parser.parties.mentions(in: text, language: profile.code)
