@@ -8,8 +8,8 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import readouts (.txt, .md, .json/.ndjson exports); folders are walked, - reads standard input.",
         discussion: """
-            Each file is imported in its own transaction: a file that cannot be read is reported and leaves
-            nothing behind, the others go in. Importing identical bytes again changes nothing; a changed file
+            Each file is imported in its own transaction: a file that cannot be read is reported and leaves \
+            nothing behind, the others go in. Importing identical bytes again changes nothing; a changed file \
             with the same name replaces its earlier meeting. Exit status 1 when any file failed.
             """
     )

@@ -75,7 +75,7 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Full-text search over readouts, best first, with highlighted snippets.",
         discussion: """
-            Accent- and case-insensitive (coree finds Corée). Words must all occur; "a phrase" must occur as
+            Accent- and case-insensitive (coree finds Corée). Words must all occur; "a phrase" must occur as \
             written; OR, NOT and AND (in capitals), parentheses and prefix* work as in SQLite FTS5.
             """
     )
