@@ -165,10 +165,28 @@ public struct KnownPerson: Sendable {
 public final class LanguageData: Sendable {
     /// The shared instance, built from the embedded data on first use.
     public static let shared: LanguageData = {
-        do { return try LanguageData(files: EmbeddedData.files) } catch {
+        do { return try LanguageData(files: EmbeddedData.files, languages: sharedProfiles) } catch {
             fatalError("The embedded Data/ is invalid: \(error)")
         }
     }()
+
+    /// The language profiles alone, built from the embedded data on first use. Reading a stored text's
+    /// layout again (`show`, `export`) needs only these, not the parties and people that take longer to load.
+    public static let sharedProfiles: [String: LanguageProfile] = {
+        do { return try profiles(in: EmbeddedData.files) } catch {
+            fatalError("The embedded Data/languages is invalid: \(error)")
+        }
+    }()
+
+    /// The profiles of the `languages/*.json` files among `files`, by language code.
+    static func profiles(in files: [String: String]) throws -> [String: LanguageProfile] {
+        var languages: [String: LanguageProfile] = [:]
+        for (path, text) in files where path.hasPrefix("languages/") {
+            let profile = try LanguageProfile(json: text)
+            languages[profile.code] = profile
+        }
+        return languages
+    }
 
     /// Profiles by ISO 639-1 code.
     public let languages: [String: LanguageProfile]
@@ -189,13 +207,9 @@ public final class LanguageData: Sendable {
     /// The party code of each of `seats`' cues.
     let seatParties: [String]
 
-    init(files: [String: String]) throws {
-        var languages: [String: LanguageProfile] = [:]
-        for (path, text) in files where path.hasPrefix("languages/") {
-            let profile = try LanguageProfile(json: text)
-            languages[profile.code] = profile
-        }
-        self.languages = languages
+    /// Reads `files` (paths under `Data/` → contents); `languages` when the profiles are read already.
+    init(files: [String: String], languages: [String: LanguageProfile]? = nil) throws {
+        self.languages = try languages ?? Self.profiles(in: files)
 
         struct TopicFile: Decodable {
             struct Entry: Decodable {

@@ -106,8 +106,9 @@ public enum MeetingQuery {
                                         arguments: [num]).map { Section(heading: $0["heading"], text: $0["text"]) }
         } else {
             // The same reading of the text as at import gives the same sections.
-            let data = LanguageData.shared
-            sections = ReadoutLayout(text: m["body"], profile: data.profile(m["language"]), allProfiles: Array(data.languages.values)).sections
+            let profiles = LanguageData.sharedProfiles
+            let profile = profiles[m["language"] as String] ?? profiles["en"]!
+            sections = ReadoutLayout(text: m["body"], profile: profile, allProfiles: Array(profiles.values)).sections
         }
         let commitmentRows = try Row.fetchAll(db, sql: """
             SELECT id, text, bound, char_offset FROM commitments WHERE meeting_num = ? ORDER BY position
