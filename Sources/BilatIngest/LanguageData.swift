@@ -202,6 +202,8 @@ public final class LanguageData: Sendable {
     let longestPartySpellingWords: Int
     /// Well-known office holders.
     public let people: [KnownPerson]
+    /// Indexes into `people` by the first word of the family name (a key): the candidates for a name.
+    private let peopleByFamilyWord: [String: [Int]]
     /// Offices and places that stand for the government publishing a readout ("Downing Street").
     let seats: CueSet
     /// The party code of each of `seats`' cues.
@@ -272,6 +274,11 @@ public final class LanguageData: Sendable {
             KnownPerson(family: $0.family, given: $0.given, party: $0.party, japaneseFamily: $0.ja_family, japaneseGiven: $0.ja_given,
                         familyWords: words($0.family), givenWords: words($0.given))
         }
+        var byFamilyWord: [String: [Int]] = [:]
+        for (index, person) in people.enumerated() {
+            if let first = person.familyWords.first { byFamilyWord[first, default: []].append(index) }
+        }
+        peopleByFamilyWord = byFamilyWord
     }
 
     /// The party that `text` names ("Japan", "Japon", "japonais", "日本", "JPN", "OTAN"), or `nil`.
@@ -288,7 +295,9 @@ public final class LanguageData: Sendable {
     public func knownPerson(nameTokens: [String]) -> KnownPerson? {
         let words = nameTokens.flatMap { $0.split(separator: "-") }.map { TextFolding.key(String($0)) }.filter { !$0.isEmpty }
         var candidates: [KnownPerson] = []
-        for person in people where person.familyWords.count <= words.count {
+        // Only people whose family name starts with one of the words can match (in `people` order).
+        let possible = Set(words.flatMap { peopleByFamilyWord[$0] ?? [] }).sorted().map { people[$0] }
+        for person in possible where person.familyWords.count <= words.count {
             let n = person.familyWords.count
             guard (0...(words.count - n)).contains(where: { Array(words[$0..<($0 + n)]) == person.familyWords }) else { continue }
             if words.count > n, let first = person.givenWords.first, !words.contains(first) { continue }

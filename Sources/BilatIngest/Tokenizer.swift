@@ -122,12 +122,14 @@ enum Tokenizer {
 struct CharacterRuns {
     let chars: [Character]
     private let text: String
-    /// `starts[k]` is where Character `k` starts; one more for the end of the text.
+    /// `starts[k]` is where Character `k` starts, and one more for the end of the text; empty for ASCII
+    /// text, where Character `k` is byte `k`.
     private let starts: [String.Index]
 
     init(_ text: String) {
         self.text = text
         chars = Array(text)
+        guard chars.count != text.utf8.count else { starts = []; return }
         var starts: [String.Index] = []
         starts.reserveCapacity(chars.count + 1)
         var index = text.startIndex
@@ -142,5 +144,11 @@ struct CharacterRuns {
     var count: Int { chars.count }
 
     /// Characters `range` of the text, as a string.
-    subscript(range: Range<Int>) -> String { String(text[starts[range.lowerBound]..<starts[range.upperBound]]) }
+    subscript(range: Range<Int>) -> String {
+        if starts.isEmpty {
+            let utf8 = text.utf8
+            return String(text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+        }
+        return String(text[starts[range.lowerBound]..<starts[range.upperBound]])
+    }
 }
