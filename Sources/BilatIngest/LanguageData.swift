@@ -35,6 +35,8 @@ public struct LanguageProfile: Sendable {
     let unilateralVerbs: CueSet
     let nonCommitment: CueSet
     let boilerplate: [String]
+    /// `boilerplate` folded, as lines are compared with it.
+    let foldedBoilerplate: [String]
     let hostVisitCues: [String]
     /// "on the {} side": where an adjective names the side of the people that follow or precede.
     let sidePhrases: [String]
@@ -118,6 +120,7 @@ public struct LanguageProfile: Sendable {
         unilateralVerbs = words(f.unilateral_verbs)
         nonCommitment = words(f.non_commitment)
         boilerplate = f.boilerplate
+        foldedBoilerplate = f.boilerplate.map(TextFolding.fold)
         hostVisitCues = f.host_visit_cues
         sidePhrases = f.side_phrases ?? []
         homeTitles = Set(f.home_titles ?? [])

@@ -31,7 +31,7 @@ public struct ReadoutLayout: Sendable {
         var currentText: [String] = []
         var bodyStarted = false
         var sawFirstLine = false
-        let boilerplate = allProfiles.flatMap(\.boilerplate).map(TextFolding.fold)
+        let boilerplate = allProfiles.flatMap(\.foldedBoilerplate)
 
         func flushSection() {
             if currentHeading != nil || !currentText.isEmpty {
@@ -116,7 +116,8 @@ public struct ReadoutLayout: Sendable {
 
     /// Whether `line` is page furniture; `phrases` are the boilerplate phrases, folded.
     static func isBoilerplate(_ line: String, _ phrases: [String]) -> Bool {
-        let folded = TextFolding.fold(line)
+        // Phrases are short: the start of a long line is enough to compare (folding keeps starts as starts).
+        let folded = TextFolding.fold(line.utf8.count > 400 ? String(line.prefix(200)) : line)
         // Compared as bytes: both sides are folded the same way, and String's own comparison normalises.
         return phrases.contains { p in
             // A boilerplate phrase is the whole line, or its start on a short line ("(Photo: …)").
@@ -129,8 +130,15 @@ public struct ReadoutLayout: Sendable {
     static func isHeading(_ line: String) -> Bool {
         if isMarkdownHeading(line) { return true }
         let body = stripListMarker(line)
-        guard !body.isEmpty, body.count <= 80, !endsSentence(body) else { return false }
-        let words = body.split(separator: " ").count
+        // At most 80 characters (a character is 1 to 4 bytes: most lines are decided by their byte count).
+        let bytes = body.utf8.count
+        guard !body.isEmpty, bytes <= 80 || (bytes <= 320 && body.count <= 80), !endsSentence(body) else { return false }
+        // Words counted as runs between spaces, without building them.
+        var words = 0
+        var inWord = false
+        for byte in body.utf8 {
+            if byte == 0x20 { inWord = false } else if !inWord { inWord = true; words += 1 }
+        }
         return words <= 10 && !body.hasSuffix(",") && !body.hasSuffix(":") && body.first.map { !$0.isLowercase } ?? false
     }
 
