@@ -89,8 +89,12 @@ extension Archive {
             """).execute(arguments: [id, sourceID, record.title, record.language, record.date, record.startTime,
                              record.durationMinutes, record.format.rawValue, record.venue, needsReview])
         let num = db.lastInsertedRowID
+        // The date as YYYYMMDD, copied into the sides and topics for their (key, day) indexes (migration 004).
+        let day = record.date.flatMap { Int($0.replacingOccurrences(of: "-", with: "")) }
         for (position, code) in record.parties.enumerated() {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO meeting_parties(meeting_num, position, party_code) VALUES (?, ?, ?)").execute(arguments: [num, position, code])
+            try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO meeting_parties(meeting_num, position, party_code, meeting_day) VALUES (?, ?, ?, ?)
+                """).execute(arguments: [num, position, code, day])
         }
         for (position, p) in record.participants.enumerated() {
             let personID = p.familyName == nil && p.givenName == nil && p.name == (p.title ?? "") ? nil : try PeopleDirectory.personID(for: p, db)
@@ -107,7 +111,8 @@ extension Archive {
             }
         }
         for slug in record.topics {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO meeting_topics(meeting_num, topic_slug) VALUES (?, ?)").execute(arguments: [num, slug])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO meeting_topics(meeting_num, topic_slug, meeting_day) VALUES (?, ?, ?)")
+                .execute(arguments: [num, slug, day])
         }
         for (position, c) in record.commitments.enumerated() {
             // The sentence is stored only when the readout's text does not hold it (migration 003).

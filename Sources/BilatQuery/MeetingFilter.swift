@@ -61,7 +61,11 @@ public struct MeetingFilter: Sendable {
     }
 
     /// The SQL conditions on `meetings AS m` and their arguments.
-    func conditions(_ db: Database) throws -> (sql: [String], arguments: StatementArguments) {
+    ///
+    /// `perMeeting` writes each filter as a test of one meeting (`EXISTS` on the filter table's primary key)
+    /// rather than as the set of all matching meetings: what a statement that reads meetings one by one, in
+    /// an index's order, wants.
+    func conditions(_ db: Database, perMeeting: Bool = false) throws -> (sql: [String], arguments: StatementArguments) {
         var sql: [String] = []
         var arguments = StatementArguments()
         if let from {
@@ -75,21 +79,39 @@ public struct MeetingFilter: Sendable {
         }
         if let person {
             let alias = PeopleDirectory.alias(person)
-            sql.append("""
+            sql.append(perMeeting ? """
+                EXISTS (SELECT 1 FROM participants pa JOIN person_aliases al ON al.person_id = pa.person_id
+                        WHERE pa.meeting_num = m.num AND al.alias = ?)
+                """ : """
                 m.num IN (SELECT pa.meeting_num FROM participants pa
                           JOIN person_aliases al ON al.person_id = pa.person_id WHERE al.alias = ?)
                 """)
             _ = arguments.append(contentsOf: [alias])
         }
         if let party {
-            sql.append("m.num IN (SELECT meeting_num FROM meeting_parties WHERE party_code = ?)")
+            sql.append(perMeeting ? "EXISTS (SELECT 1 FROM meeting_parties WHERE meeting_num = m.num AND party_code = ?)"
+                : "m.num IN (SELECT meeting_num FROM meeting_parties WHERE party_code = ?)")
             _ = arguments.append(contentsOf: [try Self.partyCode(party, db)])
         }
         if !topics.isEmpty {
             try TopicQuery.validate(topics, db)
-            sql.append("m.num IN (SELECT meeting_num FROM meeting_topics WHERE topic_slug IN (\(databaseQuestionMarks(count: topics.count))))")
+            let slugs = databaseQuestionMarks(count: topics.count)
+            sql.append(perMeeting ? "EXISTS (SELECT 1 FROM meeting_topics WHERE meeting_num = m.num AND topic_slug IN (\(slugs)))"
+                : "m.num IN (SELECT meeting_num FROM meeting_topics WHERE topic_slug IN (\(slugs)))")
             _ = arguments.append(contentsOf: StatementArguments(topics))
         }
         return (sql, arguments)
+    }
+
+    /// The date bounds as the YYYYMMDD numbers of `meeting_day` columns (inclusive), for an index range.
+    var dayRange: (from: Int?, to: Int?) {
+        func day(_ bound: String?, fill: Int) -> Int? {
+            guard let bound, Self.isValidDateBound(bound) else { return nil }
+            let parts = bound.split(separator: "-").compactMap { Int($0) }
+            let month = parts.count > 1 ? parts[1] : fill == 0 ? 0 : 99
+            let day = parts.count > 2 ? parts[2] : fill == 0 ? 0 : 99
+            return (parts[0] * 100 + month) * 100 + day
+        }
+        return (day(from, fill: 0), day(to, fill: 99))
     }
 }

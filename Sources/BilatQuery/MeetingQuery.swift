@@ -50,11 +50,42 @@ public enum MeetingQuery {
     }
 
     /// Meetings matching `filter`, newest first: the statement and its arguments.
+    ///
+    /// A filter on a party (or on one topic) reads that party's meetings newest first from its
+    /// `(party_code, meeting_day)` index and tests the other filters on each, so that a page of results
+    /// costs the same in an archive of any size. Other filters gather their matches and sort them.
     static func listStatement(_ filter: MeetingFilter, _ db: Database) throws -> (String, StatementArguments) {
-        let (conditions, arguments) = try filter.conditions(db)
-        var sql = "SELECT m.num, m.id, m.date, m.title, m.format, m.language FROM meetings m"
+        var rest = filter
+        var driver: (table: String, column: String, value: String)?
+        if let party = filter.party {
+            driver = ("meeting_parties", "party_code", try MeetingFilter.partyCode(party, db))
+            rest.party = nil
+        } else if filter.topics.count == 1 {
+            try TopicQuery.validate(filter.topics, db)
+            driver = ("meeting_topics", "topic_slug", filter.topics[0])
+            rest.topics = []
+        }
+        let columns = "m.num, m.id, m.date, m.title, m.format, m.language"
+        var sql: String
+        var conditions: [String]
+        var arguments: StatementArguments
+        if let driver {
+            (conditions, arguments) = try rest.conditions(db, perMeeting: true)
+            var driverConditions = ["d.\(driver.column) = ?"]
+            var driverArguments = StatementArguments([driver.value])
+            let days = filter.dayRange
+            if let from = days.from { driverConditions.append("d.meeting_day >= ?"); _ = driverArguments.append(contentsOf: [from]) }
+            if let to = days.to { driverConditions.append("d.meeting_day <= ?"); _ = driverArguments.append(contentsOf: [to]) }
+            sql = "SELECT \(columns) FROM \(driver.table) d JOIN meetings m ON m.num = d.meeting_num"
+            conditions = driverConditions + conditions
+            _ = driverArguments.append(contentsOf: arguments)
+            arguments = driverArguments
+        } else {
+            (conditions, arguments) = try filter.conditions(db)
+            sql = "SELECT \(columns) FROM meetings m"
+        }
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        sql += " ORDER BY m.date DESC, m.id DESC"
+        sql += driver == nil ? " ORDER BY m.date DESC, m.id DESC" : " ORDER BY d.meeting_day DESC, m.id DESC"
         if let limit = filter.limit { sql += " LIMIT \(limit)" }
         return (sql, arguments)
     }

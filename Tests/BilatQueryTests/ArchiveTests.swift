@@ -77,6 +77,38 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         #expect(try ArchiveCheck.run(archive).ok)
     }
 
+    /// A list filtered by party or by one topic reads that filter's (key, day) index newest first: it gives
+    /// the same meetings in the same order as the general statement, with date bounds, other filters,
+    /// limits and meetings without a date (last).
+    @Test func partyAndTopicListsReadTheirIndexNewestFirst() throws {
+        let t = try TemporaryArchive()
+        let archive = try t.open()
+        try archive.store(try storable(aliceText, file: "a.txt"))
+        try archive.store(try storable(bobText, file: "b.txt"))
+        // The same meeting a year later, and one whose text gives no year (date unknown).
+        try archive.store(try storable(bobText.replacingOccurrences(of: "2023", with: "2024"), file: "c.txt"))
+        try archive.store(try storable(bobText.replacingOccurrences(of: "August 2, 2023", with: "Tuesday"), file: "d.txt"))
+        let statement = try archive.read { db in try MeetingQuery.listStatement(MeetingFilter(party: "JPN", limit: 2), db).0 }
+        #expect(statement.contains("FROM meeting_parties d") && statement.contains("ORDER BY d.meeting_day DESC"))
+        let plan = try RawSQL.run(archive, sql: "EXPLAIN QUERY PLAN " + (try MeetingQuery.listSQL(archive, filter: MeetingFilter(party: "JPN", limit: 2))))
+        #expect(plan.rows.map { $0.map { $0.rendered() }.joined(separator: " ") }.joined().contains("meeting_parties_party"))
+        func ids(_ f: MeetingFilter) throws -> [String] { try MeetingQuery.list(archive, filter: f).map(\.id) }
+        let all = try ids(MeetingFilter())
+        #expect(all.count == 4)
+        #expect(try ids(MeetingFilter(party: "JPN")) == all)
+        #expect(try ids(MeetingFilter(party: "JPN", limit: 2)) == Array(all.prefix(2)))
+        #expect(try ids(MeetingFilter(party: "CAN")) == all.filter { $0 != "2024-03-04-jpn-fra" })
+        #expect(try ids(MeetingFilter(topics: ["trade-investment"])) == all.filter { $0 != "2024-03-04-jpn-fra" })
+        #expect(try ids(MeetingFilter(party: "JPN", topics: ["trade-investment"], limit: 1)) == ["2024-08-02-jpn-can"])
+        #expect(try ids(MeetingFilter(from: "2024", party: "CAN")) == ["2024-08-02-jpn-can"])
+        #expect(try ids(MeetingFilter(from: "2023-08", to: "2023-08-02", party: "JPN")) == ["2023-08-02-jpn-can"])
+        #expect(try ids(MeetingFilter(to: "2024-03", topics: ["trade-investment"])) == ["2023-08-02-jpn-can"])
+        #expect(try ids(MeetingFilter(person: "marchand", party: "JPN")) == ["2024-03-04-jpn-fra"])
+        // The meeting without a date comes last, as in the unfiltered list.
+        let byParty = try MeetingQuery.list(archive, filter: MeetingFilter(party: "CAN"))
+        #expect(byParty.last?.date == nil && byParty.dropLast().allSatisfy { $0.date != nil })
+    }
+
     @Test func theSameDateAndPartiesGetDistinctIDs() throws {
         let t = try TemporaryArchive()
         let archive = try t.open()
