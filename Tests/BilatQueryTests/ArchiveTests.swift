@@ -354,6 +354,32 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         #expect(try ArchiveCheck.run(archive).problems.isEmpty)
     }
 
+    /// Version 4 copies each meeting's date into its sides and topics: an archive of version 3 gets the
+    /// days of the meetings it holds (none for a meeting without a date), and its lists read them.
+    @Test func meetingDaysAreCopiedIntoSidesAndTopics() throws {
+        let t = try TemporaryArchive()
+        try firstReleaseArchive(at: t.path, then: """
+            \(EmbeddedSchema.files["002_overview.sql"]!)
+            \(EmbeddedSchema.files["003_commitment_text_from_readout.sql"]!)
+            INSERT INTO grdb_migrations VALUES ('002_overview'), ('003_commitment_text_from_readout');
+            INSERT INTO parties VALUES ('FRA', 'state', 'France', NULL, NULL), ('ITA', 'state', 'Italy', NULL, NULL);
+            INSERT INTO topics VALUES ('trade-investment', 'Trade', 'trade');
+            INSERT INTO sources VALUES (1, 'a.txt', 'aaa', NULL, 'text/plain', CAST('a' AS BLOB), NULL, '2026-01-01T00:00:00Z'),
+                                       (2, 'b.txt', 'bbb', NULL, 'text/plain', CAST('b' AS BLOB), NULL, '2026-01-01T00:00:00Z');
+            INSERT INTO meetings(num, id, source_id, language, date, format) VALUES
+                (1, '2025-04-09-fra-ita', 1, 'en', '2025-04-09', 'in_person'), (2, 'undated-fra-ita', 2, 'en', NULL, 'video');
+            INSERT INTO meeting_parties VALUES (1, 'FRA', 0), (1, 'ITA', 1), (2, 'FRA', 0);
+            INSERT INTO meeting_topics VALUES (1, 'trade-investment'), (2, 'trade-investment');
+            """)
+        let archive = try Archive.open(path: t.path)
+        #expect(try RawSQL.run(archive, sql: "SELECT meeting_num, party_code, meeting_day FROM meeting_parties ORDER BY 1, 2").rows
+                == [[.int(1), .string("FRA"), .int(20250409)], [.int(1), .string("ITA"), .int(20250409)], [.int(2), .string("FRA"), .null]])
+        #expect(try RawSQL.run(archive, sql: "SELECT meeting_day FROM meeting_topics ORDER BY meeting_num").rows == [[.int(20250409)], [.null]])
+        #expect(try MeetingQuery.list(archive, filter: MeetingFilter(party: "FRA")).map(\.id) == ["2025-04-09-fra-ita", "undated-fra-ita"])
+        #expect(try MeetingQuery.list(archive, filter: MeetingFilter(from: "2025-04", topics: ["trade-investment"])).map(\.id) == ["2025-04-09-fra-ita"])
+        #expect(try ArchiveCheck.run(archive).problems.isEmpty)
+    }
+
     @Test func aFailedUpgradeLeavesTheArchiveAsItWas() throws {
         let t = try TemporaryArchive()
         // Something in the way of the next migration.
