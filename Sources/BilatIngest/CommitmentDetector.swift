@@ -25,6 +25,22 @@ struct CommitmentDetector: Sendable {
         return false
     }
 
+    /// The first `bytes` UTF-8 bytes of `text` (a cue's offset: always at a character's start).
+    static func prefix(_ text: String, bytes: Int) -> Substring {
+        text[..<text.utf8.index(text.utf8.startIndex, offsetBy: min(bytes, text.utf8.count))]
+    }
+
+    /// Where the last occurrence of `needle` in `text` ends, compared byte for byte (both are folded).
+    static func endOfLastOccurrence(of needle: String, in text: Substring) -> Substring.Index? {
+        let n = Array(needle.utf8)
+        let hay = Array(text.utf8)
+        guard !n.isEmpty, hay.count >= n.count else { return nil }
+        for start in stride(from: hay.count - n.count, through: 0, by: -1) where hay[start] == n[0] && Array(hay[start..<(start + n.count)]) == n {
+            return text.utf8.index(text.utf8.startIndex, offsetBy: start + n.count)
+        }
+        return nil
+    }
+
     static let pronounAnd = ["he and ", "she and ", " and he ", " and she ", "il et ", "elle et "]
 
     /// Verbs whose undertaking side is named after them: "obtained X’s support" binds X.
@@ -42,22 +58,22 @@ struct CommitmentDetector: Sendable {
                 return .joint
             }
             // Two principals joined before the verb: "He and Foreign Minister Wong confirmed …".
-            let before = String(decoding: folded.utf8.prefix(verb.start), as: UTF8.self)
+            let before = Self.prefix(folded, bytes: verb.start)
             let named = principals.filter { !$0.isEmpty && before.contains(TextFolding.fold($0)) }
             if named.count >= 2 || (named.count == 1 && Self.pronounAnd.contains { before.contains($0) }) { return .joint }
         }
         if let undertaking = profile.unilateralVerbs.earliest(text: sentence, folded: folded) {
             // Thanks or wishes in the same clause make it no undertaking ("thanked him for his commitment to …"),
             // unless a new verb starts a clause of its own ("… and explained that he intends to …").
-            let before = String(decoding: folded.utf8.prefix(undertaking.start), as: UTF8.self)
+            let before = Self.prefix(folded, bytes: undertaking.start)
             for cue in profile.nonCommitment.cues {
-                guard let r = before.range(of: cue.folded, options: .backwards) else { continue }
-                if !Self.startsNewClause(String(before[r.upperBound...])) { return nil }
+                guard let end = Self.endOfLastOccurrence(of: cue.folded, in: before) else { continue }
+                if !Self.startsNewClause(String(before[end...])) { return nil }
             }
             let objectBound = Self.objectBoundStems.contains { undertaking.cue.folded.hasPrefix($0) || undertaking.cue.raw.hasPrefix($0) }
             // The verb's place in Characters, as the callers measure names in the sentence.
             let haystack = undertaking.cue.searchesText ? sentence : folded
-            let start = String(decoding: haystack.utf8.prefix(undertaking.start), as: UTF8.self).count
+            let start = Self.prefix(haystack, bytes: undertaking.start).count
             return .unilateral(verbStart: start, verbEnd: start + undertaking.cue.raw.count, objectBound: objectBound)
         }
         return nil

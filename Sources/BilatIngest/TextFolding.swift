@@ -10,9 +10,14 @@ public enum TextFolding {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         // Typographic apostrophes and dashes, replaced scalar by scalar (comparing Characters costs more).
         guard folded.unicodeScalars.contains(where: { plain($0) != $0 }) else { return folded }
-        var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: folded.unicodeScalars.map(plain))
-        return String(scalars)
+        // Rewritten as bytes: French text has an apostrophe in most sentences, and this runs for each.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(folded.utf8.count)
+        for scalar in folded.unicodeScalars {
+            let replacement = plain(scalar)
+            if replacement == scalar { bytes.append(contentsOf: UTF8.encode(scalar)!) } else { bytes.append(UInt8(replacement.value)) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// ’ ‘ ´ ` as ', – — ‐ as -, any other scalar as itself.
