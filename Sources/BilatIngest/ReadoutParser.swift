@@ -518,6 +518,7 @@ struct ReadoutReading {
     /// `sentence` with people's names and titles blanked out: "Minister of Economy, Trade and Industry"
     /// is who someone is, not a topic discussed.
     func maskingPeople(_ index: Int) -> String {
+        guard !mentions[index].isEmpty else { return layout.sentences[index].text }
         var chars = Array(layout.sentences[index].text)
         for mention in mentions[index] where mention.start < mention.end && mention.end <= chars.count {
             for i in mention.start..<mention.end { chars[i] = " " }

@@ -89,7 +89,7 @@ extension Archive {
             """).execute(arguments: [id, sourceID, record.title, record.language, record.date, record.startTime,
                              record.durationMinutes, record.format.rawValue, record.venue, needsReview])
         let num = db.lastInsertedRowID
-        // The date as YYYYMMDD, copied into the sides and topics for their (key, day) indexes (migration 004).
+        // The date as YYYYMMDD, copied into sides, topics and participants for their (key, day) indexes (migration 004).
         let day = record.date.flatMap { Int($0.replacingOccurrences(of: "-", with: "")) }
         for (position, code) in record.parties.enumerated() {
             try db.cachedStatement(sql: """
@@ -99,9 +99,9 @@ extension Archive {
         for (position, p) in record.participants.enumerated() {
             let personID = p.familyName == nil && p.givenName == nil && p.name == (p.title ?? "") ? nil : try PeopleDirectory.personID(for: p, db)
             try db.cachedStatement(sql: """
-                INSERT INTO participants(meeting_num, position, person_id, name, family_name, given_name, party_code, title, role)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [num, position, personID, p.name, p.familyName, p.givenName, p.party, p.title, p.role.rawValue])
+                INSERT INTO participants(meeting_num, position, person_id, name, family_name, given_name, party_code, title, role, meeting_day)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [num, position, personID, p.name, p.familyName, p.givenName, p.party, p.title, p.role.rawValue, day])
         }
         // Sections of a text or page are read again from its text; only an export's are kept as given.
         if readout.mediaType == StorableReadout.recordMediaType {

@@ -51,13 +51,23 @@ public enum MeetingQuery {
 
     /// Meetings matching `filter`, newest first: the statement and its arguments.
     ///
-    /// A filter on a party (or on one topic) reads that party's meetings newest first from its
-    /// `(party_code, meeting_day)` index and tests the other filters on each, so that a page of results
-    /// costs the same in an archive of any size. Other filters gather their matches and sort them.
+    /// A filter on a person (whose name names one person), a party or one topic reads that person's,
+    /// party's or topic's meetings newest first from its `(key, meeting_day)` index and tests the other
+    /// filters on each, so that a page of results costs the same in an archive of any size. Other filters
+    /// gather their matches and sort them.
     static func listStatement(_ filter: MeetingFilter, _ db: Database) throws -> (String, StatementArguments) {
         var rest = filter
-        var driver: (table: String, column: String, value: String)?
-        if let party = filter.party {
+        var driver: (table: String, column: String, value: DatabaseValueConvertible)?
+        var driverExtra: String?
+        let people = try filter.person.map { name in
+            try Int64.fetchAll(db, sql: "SELECT DISTINCT person_id FROM person_aliases WHERE alias = ?", arguments: [PeopleDirectory.alias(name)])
+        }
+        if let people, people.count == 1 {
+            driver = ("participants", "person_id", people[0])
+            // A person listed twice in one meeting gives it once.
+            driverExtra = "d.position = (SELECT min(position) FROM participants WHERE meeting_num = d.meeting_num AND person_id = d.person_id)"
+            rest.person = nil
+        } else if let party = filter.party {
             driver = ("meeting_parties", "party_code", try MeetingFilter.partyCode(party, db))
             rest.party = nil
         } else if filter.topics.count == 1 {
@@ -71,8 +81,8 @@ public enum MeetingQuery {
         var arguments: StatementArguments
         if let driver {
             (conditions, arguments) = try rest.conditions(db, perMeeting: true)
-            var driverConditions = ["d.\(driver.column) = ?"]
-            var driverArguments = StatementArguments([driver.value])
+            var driverConditions = ["d.\(driver.column) = ?"] + [driverExtra].compactMap { $0 }
+            var driverArguments: StatementArguments = [driver.value]
             let days = filter.dayRange
             if let from = days.from { driverConditions.append("d.meeting_day >= ?"); _ = driverArguments.append(contentsOf: [from]) }
             if let to = days.to { driverConditions.append("d.meeting_day <= ?"); _ = driverArguments.append(contentsOf: [to]) }

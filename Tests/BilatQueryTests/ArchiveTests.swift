@@ -104,6 +104,13 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         #expect(try ids(MeetingFilter(from: "2023-08", to: "2023-08-02", party: "JPN")) == ["2023-08-02-jpn-can"])
         #expect(try ids(MeetingFilter(to: "2024-03", topics: ["trade-investment"])) == ["2023-08-02-jpn-can"])
         #expect(try ids(MeetingFilter(person: "marchand", party: "JPN")) == ["2024-03-04-jpn-fra"])
+        // A name that names one person reads that person's (person, day) index.
+        let byPerson = try archive.read { db in try MeetingQuery.listStatement(MeetingFilter(person: "Akira Sato"), db).0 }
+        #expect(byPerson.contains("FROM participants d"))
+        #expect(try ids(MeetingFilter(person: "Akira Sato")) == all)
+        #expect(try ids(MeetingFilter(person: "sato", party: "CAN", limit: 2)) == Array(all.filter { $0 != "2024-03-04-jpn-fra" }.prefix(2)))
+        #expect(try ids(MeetingFilter(to: "2023", person: "SATO Akira")) == ["2023-08-02-jpn-can"])
+        #expect(try ids(MeetingFilter(person: "nobody at all")) == [])
         // The meeting without a date comes last, as in the unfiltered list.
         let byParty = try MeetingQuery.list(archive, filter: MeetingFilter(party: "CAN"))
         #expect(byParty.last?.date == nil && byParty.dropLast().allSatisfy { $0.date != nil })
@@ -354,8 +361,8 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         #expect(try ArchiveCheck.run(archive).problems.isEmpty)
     }
 
-    /// Version 4 copies each meeting's date into its sides and topics: an archive of version 3 gets the
-    /// days of the meetings it holds (none for a meeting without a date), and its lists read them.
+    /// Version 4 copies each meeting's date into its sides, topics and participants: an archive of version 3
+    /// gets the days of the meetings it holds (none for a meeting without a date), and its lists read them.
     @Test func meetingDaysAreCopiedIntoSidesAndTopics() throws {
         let t = try TemporaryArchive()
         try firstReleaseArchive(at: t.path, then: """
@@ -370,11 +377,17 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
                 (1, '2025-04-09-fra-ita', 1, 'en', '2025-04-09', 'in_person'), (2, 'undated-fra-ita', 2, 'en', NULL, 'video');
             INSERT INTO meeting_parties VALUES (1, 'FRA', 0), (1, 'ITA', 1), (2, 'FRA', 0);
             INSERT INTO meeting_topics VALUES (1, 'trade-investment'), (2, 'trade-investment');
+            INSERT INTO people VALUES (1, 'Anna Rossi', 'Rossi', 'Anna', 'rossianna');
+            INSERT INTO person_aliases VALUES ('rossi', 1), ('annarossi', 1), ('rossianna', 1);
+            INSERT INTO participants VALUES (1, 0, 1, 'Anna Rossi', 'Rossi', 'Anna', 'ITA', NULL, 'principal'),
+                                            (2, 0, 1, 'Anna Rossi', 'Rossi', 'Anna', 'ITA', NULL, 'principal');
             """)
         let archive = try Archive.open(path: t.path)
         #expect(try RawSQL.run(archive, sql: "SELECT meeting_num, party_code, meeting_day FROM meeting_parties ORDER BY 1, 2").rows
                 == [[.int(1), .string("FRA"), .int(20250409)], [.int(1), .string("ITA"), .int(20250409)], [.int(2), .string("FRA"), .null]])
         #expect(try RawSQL.run(archive, sql: "SELECT meeting_day FROM meeting_topics ORDER BY meeting_num").rows == [[.int(20250409)], [.null]])
+        #expect(try RawSQL.run(archive, sql: "SELECT meeting_day FROM participants ORDER BY meeting_num").rows == [[.int(20250409)], [.null]])
+        #expect(try MeetingQuery.list(archive, filter: MeetingFilter(person: "Rossi")).map(\.id) == ["2025-04-09-fra-ita", "undated-fra-ita"])
         #expect(try MeetingQuery.list(archive, filter: MeetingFilter(party: "FRA")).map(\.id) == ["2025-04-09-fra-ita", "undated-fra-ita"])
         #expect(try MeetingQuery.list(archive, filter: MeetingFilter(from: "2025-04", topics: ["trade-investment"])).map(\.id) == ["2025-04-09-fra-ita"])
         #expect(try ArchiveCheck.run(archive).problems.isEmpty)
