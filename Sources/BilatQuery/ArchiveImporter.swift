@@ -26,42 +26,15 @@ public struct ArchiveImporter: Sendable {
     }
 
     /// The files `paths` name, directories walked recursively (hidden files and symbolic links to
-    /// folders skipped, so a link loop cannot trap the walk), in a stable order.
+    /// folders skipped, so a link loop cannot trap the walk), in a stable order. See ``FileWalk``.
     public static func files(in paths: [String]) -> [(path: String, error: String?)] {
-        var result: [(String, String?)] = []
-        let fm = FileManager.default
-        for path in paths {
-            if path == "-" { result.append(("-", nil)); continue }
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                result.append((path, "no such file or folder"))
-                continue
-            }
-            guard isDirectory.boolValue else { result.append((path, nil)); continue }
-            let root = URL(fileURLWithPath: path)
-            var found: [String] = []
-            let keys: [URLResourceKey] = [.isDirectoryKey, .isSymbolicLinkKey, .isRegularFileKey]
-            if let walker = fm.enumerator(at: root, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) {
-                for case let url as URL in walker {
-                    let values = try? url.resourceValues(forKeys: Set(keys))
-                    if values?.isSymbolicLink == true {
-                        var linkIsDirectory: ObjCBool = false
-                        if fm.fileExists(atPath: url.path, isDirectory: &linkIsDirectory), linkIsDirectory.boolValue {
-                            walker.skipDescendants()
-                            continue
-                        }
-                    }
-                    if values?.isDirectory == true { continue }
-                    let ext = url.pathExtension.lowercased()
-                    if readoutExtensions.contains(ext) || recordExtensions.contains(ext) || pageExtensions.contains(ext) {
-                        found.append(url.path)
-                    }
-                }
-            }
-            if found.isEmpty { result.append((path, "the folder holds no readouts (.txt, .md, .html, .json, .ndjson)")) }
-            result += found.sorted().map { ($0, nil) }
-        }
-        return result
+        Array(FileWalk(paths))
+    }
+
+    /// Whether `name` ends in an extension Bilat imports.
+    static func isImportable(_ name: String) -> Bool {
+        let ext = (name as NSString).pathExtension.lowercased()
+        return readoutExtensions.contains(ext) || recordExtensions.contains(ext) || pageExtensions.contains(ext)
     }
 
     /// The bytes of `path` (standard input for "-"), refusing a file over the size limit before reading it.
@@ -143,15 +116,27 @@ extension ArchiveImporter {
 
     /// Imports `files` into `archive`: readouts are parsed on every core while the previous batch is
     /// written, and `report` is called for each file, in order.
-    public func importFiles(_ files: [(path: String, error: String?)], into archive: Archive, now: Date = Date(),
+    ///
+    /// `files` is read as the import goes (a ``FileWalk`` lists folders one at a time), so that memory stays
+    /// the same however many files there are.
+    public func importFiles(_ files: some Sequence<(path: String, error: String?)>, into archive: Archive, now: Date = Date(),
                             report: (ImportReport) -> Void) {
-        let batches = stride(from: 0, to: files.count, by: Self.batchSize).map { Array(files[$0..<min($0 + Self.batchSize, files.count)]) }
-        guard !batches.isEmpty else { return }
-        var pending = parse(batches[0])
-        for index in batches.indices {
+        var remaining = files.makeIterator()
+        func nextBatch() -> [(path: String, error: String?)] {
+            var batch: [(path: String, error: String?)] = []
+            while batch.count < Self.batchSize, let file = remaining.next() { batch.append(file) }
+            return batch
+        }
+        var batch = nextBatch()
+        guard !batch.isEmpty else { return }
+        var pending = parse(batch)
+        while true {
             let parsed = pending.wait()
-            if index + 1 < batches.count { pending = parse(batches[index + 1]) }
+            batch = nextBatch()
+            let more = !batch.isEmpty
+            if more { pending = parse(batch) }
             for result in archive.storeBatch(parsed, now: now) { report(result) }
+            if !more { break }
         }
     }
 
@@ -239,5 +224,75 @@ extension Archive {
     /// Stores every readout of one file in a single transaction.
     public func storeAll(_ readouts: [StorableReadout], now: Date = Date()) throws -> [ImportOutcome] {
         try write { db in try readouts.map { try Self.store($0, in: db, now: now) } }
+    }
+}
+
+/// The files some paths name, in a stable order, listed as they are read: each folder's entries are
+/// listed when the walk reaches it (sorted by name, sub-folders walked in place), never the whole tree
+/// at once. Hidden files and symbolic links to folders are skipped, so a link loop cannot trap the walk;
+/// a path that does not exist, and a folder with no readouts in it, come out with an error.
+public struct FileWalk: Sequence {
+    let paths: [String]
+
+    public init(_ paths: [String]) {
+        self.paths = paths
+    }
+
+    public func makeIterator() -> Iterator { Iterator(paths: paths) }
+
+    public struct Iterator: IteratorProtocol {
+        private var roots: IndexingIterator<[String]>
+        /// The folders being walked, innermost last: each with its entries still to visit.
+        private var stack: [(folder: String, entries: IndexingIterator<[String]>)] = []
+        /// The folder given as a path, while it is walked, and whether a readout was found under it.
+        private var root: String?
+        private var foundUnderRoot = false
+
+        init(paths: [String]) {
+            roots = paths.makeIterator()
+        }
+
+        public mutating func next() -> (path: String, error: String?)? {
+            let fm = FileManager.default
+            while true {
+                if let top = stack.indices.last {
+                    guard let name = stack[top].entries.next() else {
+                        stack.removeLast()
+                        if stack.isEmpty, let folder = root {
+                            root = nil
+                            if !foundUnderRoot { return (folder, "the folder holds no readouts (.txt, .md, .html, .json, .ndjson)") }
+                        }
+                        continue
+                    }
+                    guard !name.hasPrefix(".") else { continue }
+                    let path = stack[top].folder + "/" + name
+                    let type = (try? fm.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+                    var isDirectory: ObjCBool = false
+                    let exists = fm.fileExists(atPath: path, isDirectory: &isDirectory)
+                    if type == .typeSymbolicLink && isDirectory.boolValue { continue }
+                    if exists && isDirectory.boolValue {
+                        stack.append((path, Self.entries(of: path)))
+                        continue
+                    }
+                    guard ArchiveImporter.isImportable(name) else { continue }
+                    foundUnderRoot = true
+                    return (path, nil)
+                }
+                guard let path = roots.next() else { return nil }
+                if path == "-" { return ("-", nil) }
+                var isDirectory: ObjCBool = false
+                guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { return (path, "no such file or folder") }
+                guard isDirectory.boolValue else { return (path, nil) }
+                root = path
+                foundUnderRoot = false
+                let folder = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+                stack.append((folder, Self.entries(of: folder)))
+            }
+        }
+
+        /// The names in `folder`, sorted.
+        private static func entries(of folder: String) -> IndexingIterator<[String]> {
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted().makeIterator()
+        }
     }
 }

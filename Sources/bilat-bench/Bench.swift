@@ -83,18 +83,19 @@ struct Run: ParsableCommand {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
 
         // Import, in process, as `bilat import` does it.
-        let files = ArchiveImporter.files(in: [corpus.path])
+        let files = FileWalk([corpus.path])
         let archive = try Archive.open(path: db, create: true)
         let start = Date()
         var failed = 0
-        ArchiveImporter().importFiles(files, into: archive) { if $0.failure != nil { failed += 1 } }
+        var imported = 0
+        ArchiveImporter().importFiles(files, into: archive) { imported += 1; if $0.failure != nil { failed += 1 } }
         let seconds = Date().timeIntervalSince(start)
         let rss = peakRSS()
         try archive.close()
         let size = ["", "-wal"].compactMap { (try? FileManager.default.attributesOfItem(atPath: db + $0))?[.size] as? NSNumber }.reduce(0) { $0 + $1.intValue }
         print("## \(scale) readouts (seed \(seed))\n")
         print("| figure | value |\n| --- | --- |")
-        print(String(format: "| import | %.0f readouts/s (%.1f s, %d failed) |", Double(files.count) / seconds, seconds, failed))
+        print(String(format: "| import | %.0f readouts/s (%.1f s, %d failed) |", Double(imported) / seconds, seconds, failed))
         print(String(format: "| peak memory (RSS) | %.0f MB |", Double(rss) / 1e6))
         print(String(format: "| archive size | %.1f KB per readout, %.2f × the raw text (%.1f MB of text) |", Double(size) / Double(scale) / 1e3,
                      Double(size) / Double(max(rawBytes, 1)), Double(rawBytes) / 1e6))

@@ -28,11 +28,12 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let importer = ArchiveImporter()
-        let files = ArchiveImporter.files(in: paths)
+        // Files are listed as the import reaches them; a progress bar on a terminal counts them first.
+        let files = FileWalk(paths)
         let target = dryRun ? nil : try Archive.open(path: archive.path, create: true)
         var counts = (imported: 0, unchanged: 0, replaced: 0, failed: 0)
         var records: [JSONValue] = []
-        let progress = Progress(total: files.count)
+        let progress = Progress(total: Console.stderrIsTerminal ? files.reduce(0) { n, _ in n + 1 } : 0)
         if let target {
             var done = 0
             importer.importFiles(files, into: target) { result in
