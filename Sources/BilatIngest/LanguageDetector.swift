@@ -16,21 +16,23 @@ public struct LanguageDetector: Sendable {
         var letters = 0
         // Words, lower-cased, as runs of letters (and ') — read scalar by scalar: this looks at every readout.
         var words: [String] = []
-        var word = String.UnicodeScalarView()
-        for scalar in sample.unicodeScalars {
+        var wordStart: String.Index?
+        let scalars = sample.unicodeScalars
+        for index in scalars.indices {
+            let scalar = scalars[index]
             let isLetter = TextFolding.isLetterScalar(scalar)
             if isLetter {
                 letters += 1
                 if TextFolding.isJapaneseScalar(scalar) { japanese += 1 }
             }
             if isLetter || scalar == "'" {
-                word.append(scalar)
-            } else if !word.isEmpty {
-                words.append(String(word).lowercased())
-                word = String.UnicodeScalarView()
+                if wordStart == nil { wordStart = index }
+            } else if let start = wordStart {
+                words.append(sample[start..<index].lowercased())
+                wordStart = nil
             }
         }
-        if !word.isEmpty { words.append(String(word).lowercased()) }
+        if let start = wordStart { words.append(sample[start...].lowercased()) }
         if letters > 0 && japanese * 5 > letters { return "ja" }
         var best = ("en", 0)
         for profile in profiles where !profile.stopwords.isEmpty {

@@ -289,7 +289,7 @@ struct PersonExtractor: Sendable {
         var k = i
         while k < t.count && words.count < 6 {
             let token = t[k]
-            guard token.isWord, token.text.first!.isLetter else { break }
+            guard token.startsWithLetter else { break }
             // A capitalised particle inside a name: "Jean-Yves Le DRIAN", "Ursula Von der Leyen".
             if !words.isEmpty, token.isCapitalized, !token.isAllCaps, PersonMention.particles.contains(token.folded),
                k + 1 < t.count, t[k + 1].isCapitalized, !stopNames.contains(t[k + 1].folded) || t[k + 1].isAllCaps {

@@ -9,6 +9,8 @@ struct Token: Equatable, Sendable {
     let folded: String
 
     let isWord: Bool
+    /// A word that starts with a letter (not a digit): what a name word must be.
+    let startsWithLetter: Bool
     let isCapitalized: Bool
     /// "ISHIBA", "RUTTE": every letter a capital, at least two letters.
     let isAllCaps: Bool
@@ -23,14 +25,16 @@ struct Token: Equatable, Sendable {
             func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
             func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
             let first = text.utf8.first ?? 0
-            isWord = isUpper(first) || isLower(first) || (first >= 0x30 && first <= 0x39)
+            startsWithLetter = isUpper(first) || isLower(first)
+            isWord = startsWithLetter || (first >= 0x30 && first <= 0x39)
             isCapitalized = isUpper(first)
             let letters = text.utf8.filter { isUpper($0) || isLower($0) }
             isAllCaps = letters.count >= 2 && letters.allSatisfy(isUpper)
             return
         }
         let first = text.first
-        isWord = first.map { $0.isLetter || $0.isNumber } ?? false
+        startsWithLetter = first?.isLetter ?? false
+        isWord = startsWithLetter || (first?.isNumber ?? false)
         isCapitalized = first?.isUppercase ?? false
         let letters = text.filter(\.isLetter)
         isAllCaps = letters.count >= 2 && letters.allSatisfy(\.isUppercase)
