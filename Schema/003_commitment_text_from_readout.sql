@@ -8,10 +8,8 @@
 DROP TRIGGER commitments_fts_insert;
 DROP TRIGGER commitments_fts_delete;
 DROP TABLE commitment_fts;
--- Renaming the table would point the overview at it; the overview is recreated below over the view.
-DROP VIEW meeting_overview;
-
--- Renaming keeps the rows, the indexes and the references of commitment_topics.
+-- Renaming keeps the rows, the indexes and the references of commitment_topics, and points the
+-- overview's count at the stored rows (the sentences are not needed for a count).
 ALTER TABLE commitments RENAME TO commitments_stored;
 -- Where the sentence starts in the readout text (in characters, from 1, as substr counts) and its length;
 -- NULL when `text` holds the sentence itself. `text` is '' when the sentence is read from the readout.
@@ -60,20 +58,3 @@ CREATE TRIGGER sources_commitment_fts_delete BEFORE DELETE ON sources BEGIN
     FROM commitments_stored cs JOIN commitments c ON c.id = cs.id JOIN meetings m ON m.num = cs.meeting_num
     WHERE m.source_id = old.id AND cs.text_start IS NOT NULL;
 END;
-
--- The overview of 002, counting the stored rows (the sentences are not needed for a count).
-CREATE VIEW meeting_overview AS
-SELECT m.id,
-       m.date,
-       m.title,
-       m.format,
-       m.language,
-       (SELECT group_concat(party_code, ';')
-          FROM (SELECT party_code FROM meeting_parties WHERE meeting_num = m.num ORDER BY position)) AS parties,
-       (SELECT group_concat(name, ';')
-          FROM (SELECT name FROM participants WHERE meeting_num = m.num AND role = 'principal' ORDER BY position)) AS principals,
-       (SELECT group_concat(topic_slug, ';')
-          FROM (SELECT topic_slug FROM meeting_topics WHERE meeting_num = m.num ORDER BY topic_slug)) AS topics,
-       (SELECT count(*) FROM commitments_stored WHERE meeting_num = m.num) AS commitments,
-       s.file_name AS source_file
-FROM meetings m JOIN sources s ON s.id = m.source_id;

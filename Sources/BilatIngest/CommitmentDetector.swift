@@ -35,7 +35,7 @@ struct CommitmentDetector: Sendable {
         let n = Array(needle.utf8)
         let hay = Array(text.utf8)
         guard !n.isEmpty, hay.count >= n.count else { return nil }
-        for start in stride(from: hay.count - n.count, through: 0, by: -1) where hay[start] == n[0] && Array(hay[start..<(start + n.count)]) == n {
+        for start in stride(from: hay.count - n.count, through: 0, by: -1) where hay[start..<(start + n.count)].elementsEqual(n) {
             return text.utf8.index(text.utf8.startIndex, offsetBy: start + n.count)
         }
         return nil

@@ -326,6 +326,11 @@ public final class LanguageData: Sendable {
 
     /// The profile for `code`, falling back to English for languages without one.
     public func profile(_ code: String) -> LanguageProfile {
+        Self.profile(code, in: languages)
+    }
+
+    /// The profile for `code` among `languages` (such as ``sharedProfiles``), falling back to English.
+    public static func profile(_ code: String, in languages: [String: LanguageProfile]) -> LanguageProfile {
         languages[code] ?? languages["en"]!
     }
 }

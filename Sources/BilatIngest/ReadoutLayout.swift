@@ -247,6 +247,11 @@ public enum SentenceSplitter {
         return bounded
     }
 
+    private static let fullStops: Set<UInt32> = [0x3002, 0xFF01, 0xFF1F]                 // 。！？
+    private static let closingJapanese: Set<UInt32> = [0x300D, 0x300F, 0xFF09, 0x29]     // 」』）)
+    private static let closingLatin: Set<UInt32> = [0x22, 0x201D, 0x2019, 0xBB, 0x29]    // "”’»)
+    private static let openingLatin: Set<UInt32> = [0x22, 0x201C, 0xAB, 0x2018, 0x28]    // "“«‘(
+
     static func splitSentences(_ paragraph: String, language: String) -> [(String, Int)] {
         var result: [(String, Int)] = []
         let runs = CharacterRuns(paragraph)
@@ -263,10 +268,6 @@ public enum SentenceSplitter {
             if from < to { result.append((runs[from..<to], from)) }
             start = end
         }
-        let fullStops: Set<UInt32> = [0x3002, 0xFF01, 0xFF1F]                 // 。！？
-        let closingJapanese: Set<UInt32> = [0x300D, 0x300F, 0xFF09, 0x29]     // 」』）)
-        let closingLatin: Set<UInt32> = [0x22, 0x201D, 0x2019, 0xBB, 0x29]    // "”’»)
-        let openingLatin: Set<UInt32> = [0x22, 0x201C, 0xAB, 0x2018, 0x28]    // "“«‘(
         func isSpace(_ k: Int) -> Bool { scalars[k] == 0x20 || scalars[k] == 0xA0 }
         while i < chars.count {
             let c = scalars[i]

@@ -50,8 +50,12 @@ enum Tokenizer {
     private static let nonBase = CharacterSet.nonBaseCharacters
 
     // ' ’ and - ‐ compared by scalar: comparing Characters outside ASCII normalises both sides.
-    private static func isApostrophe(_ c: Character) -> Bool { c.utf8.count <= 3 && (c.unicodeScalars.first == "'" || c.unicodeScalars.first == "’") && c.unicodeScalars.count == 1 }
-    private static func isHyphen(_ c: Character) -> Bool { c.utf8.count <= 3 && (c.unicodeScalars.first == "-" || c.unicodeScalars.first == "‐") && c.unicodeScalars.count == 1 }
+    private static func isApostrophe(_ c: Character) -> Bool { isOneOf(c, "'", "’") }
+    private static func isHyphen(_ c: Character) -> Bool { isOneOf(c, "-", "‐") }
+    private static func isOneOf(_ c: Character, _ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        let scalars = c.unicodeScalars
+        return scalars.count == 1 && (scalars.first == a || scalars.first == b)
+    }
 
     static func tokens(_ text: String, splitHyphens: Bool = false) -> [Token] {
         let runs = CharacterRuns(text)

@@ -266,13 +266,16 @@ public struct FileWalk: Sequence {
                     }
                     guard !name.hasPrefix(".") else { continue }
                     let path = stack[top].folder + "/" + name
+                    // The entry itself (not what a link points to): a folder is walked; a link is followed
+                    // only to a file, since a link to a folder could loop.
                     let type = (try? fm.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
-                    var isDirectory: ObjCBool = false
-                    let exists = fm.fileExists(atPath: path, isDirectory: &isDirectory)
-                    if type == .typeSymbolicLink && isDirectory.boolValue { continue }
-                    if exists && isDirectory.boolValue {
+                    if type == .typeDirectory {
                         stack.append((path, Self.entries(of: path)))
                         continue
+                    }
+                    if type == .typeSymbolicLink {
+                        var isDirectory: ObjCBool = false
+                        if fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { continue }
                     }
                     guard ArchiveImporter.isImportable(name) else { continue }
                     foundUnderRoot = true

@@ -148,8 +148,8 @@ public enum MeetingQuery {
         } else {
             // The same reading of the text as at import gives the same sections.
             let profiles = LanguageData.sharedProfiles
-            let profile = profiles[m["language"] as String] ?? profiles["en"]!
-            sections = ReadoutLayout(text: m["body"], profile: profile, allProfiles: Array(profiles.values)).sections
+            sections = ReadoutLayout(text: m["body"], profile: LanguageData.profile(m["language"], in: profiles),
+                                     allProfiles: Array(profiles.values)).sections
         }
         let commitmentRows = try Row.fetchAll(db, sql: """
             SELECT id, text, bound, char_offset FROM commitments WHERE meeting_num = ? ORDER BY position

@@ -354,6 +354,8 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         #expect(try CommitmentQuery.list(archive, filter: CommitmentFilter(match: "consulate")).map(\.text) == ["The two sides agreed to open a consulate in Lyon."])
         #expect(try CommitmentQuery.list(archive, filter: CommitmentFilter(match: "turin")).count == 1)
         #expect(try CommitmentQuery.list(archive, filter: CommitmentFilter(topics: ["trade"])).count == 1)
+        // The overview counts the commitments of the meeting after the upgrade.
+        #expect(try RawSQL.run(archive, sql: "SELECT commitments FROM meeting_overview").rows == [[.int(2)]])
         #expect(try ArchiveCheck.run(archive).problems.isEmpty)
         // The source goes (a replaced readout): both sentences leave the index whole.
         try archive.write { db in try db.execute(sql: "DELETE FROM sources WHERE id = 1") }
