@@ -97,7 +97,7 @@ extension MeetingRecord {
             ("date", .optional(date)),
             ("start_time", .optional(startTime)),
             ("duration_minutes", .optional(durationMinutes)),
-            ("format", .string(format.rawValue)),
+            ("format", .optional(format?.rawValue)),
             ("venue", .optional(venue)),
             ("parties", .array(parties.map(JSONValue.string))),
             ("participants", .array(participants.map(\.json))),

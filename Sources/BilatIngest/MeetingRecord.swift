@@ -110,7 +110,8 @@ public struct MeetingRecord: Codable, Equatable, Sendable {
     /// `HH:MM`, 24-hour, local time.
     public var startTime: String?
     public var durationMinutes: Int?
-    public var format: MeetingFormat
+    /// How the sides met, or `nil` when the text does not say (or holds no meeting).
+    public var format: MeetingFormat?
     public var venue: String?
     /// Party codes, publishing side first.
     public var parties: [String]
@@ -123,7 +124,7 @@ public struct MeetingRecord: Codable, Equatable, Sendable {
 
     public init(
         id: String? = nil, title: String?, language: String, date: String?, startTime: String?,
-        durationMinutes: Int?, format: MeetingFormat, venue: String?, parties: [String],
+        durationMinutes: Int?, format: MeetingFormat?, venue: String?, parties: [String],
         participants: [Participant], topics: [String], commitments: [Commitment], sections: [Section],
         needsReview: [String], source: SourceInfo
     ) {

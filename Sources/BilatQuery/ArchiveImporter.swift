@@ -74,13 +74,22 @@ public struct ArchiveImporter: Sendable {
             let text = try SourceDecoder.decode(bytes)
             return try Self.records(in: text, ndjson: ext != "json").map(StorableReadout.init(exported:))
         }
+        let place = path == "-" ? nil : Self.resolvedPath(path)
         if Self.pageExtensions.contains(ext) {
             let parsed = try parser.parseHTML(ReadoutInput(bytes: bytes, fileName: name))
-            return [StorableReadout(parsed: parsed, content: bytes)]
+            return [StorableReadout(parsed: parsed, content: bytes, path: place)]
         }
         guard Self.readoutExtensions.contains(ext) || ext.isEmpty else { throw IngestError.unsupportedType(ext) }
         let parsed = try parser.parse(ReadoutInput(bytes: bytes, fileName: name))
-        return [StorableReadout(parsed: parsed, content: bytes)]
+        return [StorableReadout(parsed: parsed, content: bytes, path: place)]
+    }
+
+    /// The absolute path of `path` with every symbolic link and `.`/`..` resolved: one name for one file,
+    /// however it was reached (a relative path, a link, another working folder).
+    public static func resolvedPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return URL(fileURLWithPath: path).standardizedFileURL.path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The records of a `.json` file (one object or an array) or an `.ndjson` file (one object a line).

@@ -6,13 +6,20 @@ import GRDB
 public enum ImportOutcome: Equatable, Sendable {
     /// A new meeting was stored.
     case imported(id: String)
-    /// The same bytes were imported before: nothing changed.
-    case unchanged(id: String)
-    /// A file with the same name but other content was imported before: its meeting was replaced.
+    /// The readout is in the archive already: nothing changed. `sameAs` names where it was first
+    /// imported from, when that is another place than this one (the same bytes saved elsewhere).
+    case unchanged(id: String, sameAs: String? = nil)
+    /// Other bytes were imported before from the same place (the same resolved path, or the same canonical
+    /// URL of a web page): that readout was replaced and its meeting keeps its id.
     case replaced(id: String)
+    /// An exported record of a meeting whose own readout (`readout`, its path or file name) is stored:
+    /// nothing changed, since the readout's text is worth more than its export.
+    case readoutKept(id: String, readout: String)
 
     public var id: String {
-        switch self { case .imported(let id), .unchanged(let id), .replaced(let id): return id }
+        switch self {
+        case .imported(let id), .unchanged(let id, _), .replaced(let id), .readoutKept(let id, _): return id
+        }
     }
 }
 
@@ -22,17 +29,21 @@ public struct StorableReadout: Sendable {
     public var content: Data
     public var text: String
     public var mediaType: String
+    /// The resolved absolute path of the file it was read from: its place, which a changed file at the
+    /// same path replaces. `nil` for standard input and for records read back from an export.
+    public var path: String?
 
-    public init(record: MeetingRecord, content: Data, text: String, mediaType: String) {
+    public init(record: MeetingRecord, content: Data, text: String, mediaType: String, path: String? = nil) {
         self.record = record
         self.content = content
         self.text = text
         self.mediaType = mediaType
+        self.path = path
     }
 
-    /// A parsed readout, stored with the bytes it was read from.
-    public init(parsed: ParsedReadout, content: Data) {
-        self.init(record: parsed.record, content: content, text: parsed.text, mediaType: parsed.mediaType)
+    /// A parsed readout, stored with the bytes it was read from and the place of its file.
+    public init(parsed: ParsedReadout, content: Data, path: String? = nil) {
+        self.init(record: parsed.record, content: content, text: parsed.text, mediaType: parsed.mediaType, path: path)
     }
 
     /// A record read back from an export: its own JSON is the content, its sections and commitments the text.
@@ -49,8 +60,10 @@ public struct StorableReadout: Sendable {
 extension Archive {
     /// Stores one readout in its own transaction: all of it, or (on any error) nothing.
     ///
-    /// Identical bytes (by SHA-256) are `unchanged`; other bytes under a file name already imported
-    /// replace that meeting and keep its id.
+    /// Identical bytes (by SHA-256), wherever they now lie, are `unchanged`. Other bytes from the place
+    /// of a stored readout (its resolved path, or a web page's canonical URL) replace that readout, and its
+    /// meeting keeps its id. A base name alone never identifies a readout: files that share one in
+    /// different folders are different readouts.
     @discardableResult
     public func store(_ readout: StorableReadout, now: Date = Date()) throws -> ImportOutcome {
         try write { db in try Self.store(readout, in: db, now: now) }
@@ -58,26 +71,37 @@ extension Archive {
 
     static func store(_ readout: StorableReadout, in db: Database, now: Date) throws -> ImportOutcome {
         var record = readout.record
-        if let id = try String.fetchOne(db.cachedStatement(sql: """
-            SELECT m.id FROM sources s JOIN meetings m ON m.source_id = s.id WHERE s.sha256 = ?
+        if let same = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT s.id AS source_id, s.path, s.file_name, m.id AS meeting_id
+            FROM sources s JOIN meetings m ON m.source_id = s.id WHERE s.sha256 = ?
             """), arguments: [record.source.sha256]) {
-            return .unchanged(id: id)
+            let storedPath: String? = same["path"]
+            if storedPath == nil, let path = readout.path {
+                // Stored before places were recorded (schema 4 and older): it takes the place it is found at.
+                try db.cachedStatement(sql: "UPDATE sources SET path = ? WHERE id = ?").execute(arguments: [path, same["source_id"] as Int64])
+            }
+            let other = storedPath ?? same["file_name"] as String
+            return .unchanged(id: same["meeting_id"], sameAs: readout.path == nil || storedPath == readout.path ? nil : other)
+        }
+        if readout.mediaType == StorableReadout.recordMediaType, let id = record.id,
+           let kept = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT s.id AS source_id, s.media_type, coalesce(s.path, s.file_name) AS place
+            FROM meetings m JOIN sources s ON s.id = m.source_id WHERE m.id = ?
+            """), arguments: [id]), kept["media_type"] as String != StorableReadout.recordMediaType {
+            return .readoutKept(id: id, readout: kept["place"])
         }
         var replacedID: String?
-        if record.source.file != "-", let old = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT s.id AS source_id, m.id AS meeting_id FROM sources s JOIN meetings m ON m.source_id = s.id
-            WHERE s.file_name = ? ORDER BY s.id DESC LIMIT 1
-            """), arguments: [record.source.file]) {
-            replacedID = old["meeting_id"]
+        if let old = try Self.readoutAtThePlace(of: readout, db) {
+            replacedID = old.meetingID
             // Deleting the source cascades to the meeting and everything that hangs from it.
-            try db.execute(sql: "DELETE FROM sources WHERE id = ?", arguments: [old["source_id"] as Int64])
+            try db.execute(sql: "DELETE FROM sources WHERE id = ?", arguments: [old.sourceID])
         }
         try checkParties(record, db)
         let importedAt = record.source.importedAt ?? Self.timestamp(now)
         try db.cachedStatement(sql: """
-            INSERT INTO sources(file_name, sha256, url, media_type, content, text, imported_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [record.source.file, record.source.sha256, record.source.url, readout.mediaType,
+            INSERT INTO sources(file_name, path, sha256, url, media_type, content, text, imported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [record.source.file, readout.path, record.source.sha256, record.source.url, readout.mediaType,
                              readout.content, storedText(readout), importedAt])
         let sourceID = db.lastInsertedRowID
         let id = try replacedID ?? uniqueID(for: record, db)
@@ -87,7 +111,7 @@ extension Archive {
             INSERT INTO meetings(id, source_id, title, language, date, start_time, duration_minutes, format, venue, needs_review)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [id, sourceID, record.title, record.language, record.date, record.startTime,
-                             record.durationMinutes, record.format.rawValue, record.venue, needsReview])
+                             record.durationMinutes, record.format?.rawValue, record.venue, needsReview])
         let num = db.lastInsertedRowID
         // The date as YYYYMMDD, copied into sides, topics and participants for their (key, day) indexes (migration 004).
         let day = record.date.flatMap { Int($0.replacingOccurrences(of: "-", with: "")) }
@@ -129,6 +153,38 @@ extension Archive {
             }
         }
         return replacedID != nil ? .replaced(id: id) : .imported(id: id)
+    }
+
+    /// The stored readout that `readout` is a new version of: the one from the same resolved path, the one
+    /// of a web page with the same canonical URL, or — for a record read back from an export — the record
+    /// of the same meeting id. `nil` when it comes from a new place (or from standard input).
+    private static func readoutAtThePlace(of readout: StorableReadout, _ db: Database) throws -> (sourceID: Int64, meetingID: String)? {
+        let row: Row?
+        if let path = readout.path {
+            row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT s.id, m.id AS meeting_id FROM sources s JOIN meetings m ON m.source_id = s.id
+                WHERE s.path = ? ORDER BY s.id DESC LIMIT 1
+                """), arguments: [path])
+        } else if readout.mediaType == StorableReadout.recordMediaType, let id = readout.record.id {
+            row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT s.id, m.id AS meeting_id FROM meetings m JOIN sources s ON s.id = m.source_id WHERE m.id = ?
+                """), arguments: [id])
+        } else {
+            row = nil
+        }
+        if let row { return (row["id"], row["meeting_id"]) }
+        // A page's canonical URL names it only when it names a page: a site's root, which some sites give
+        // every page as `og:url`, would make all of them one readout.
+        if readout.mediaType == "text/html", let url = readout.record.source.url,
+           let components = URLComponents(string: url), components.host != nil, components.path.count > 1 {
+            if let page = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT s.id, m.id AS meeting_id FROM sources s JOIN meetings m ON m.source_id = s.id
+                WHERE s.url = ? AND s.media_type = 'text/html' ORDER BY s.id DESC LIMIT 1
+                """), arguments: [url]) {
+                return (page["id"], page["meeting_id"])
+            }
+        }
+        return nil
     }
 
     /// The text to store beside the bytes: `nil` when it is exactly the bytes read as UTF-8 (most plain

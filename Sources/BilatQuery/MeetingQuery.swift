@@ -7,7 +7,8 @@ public struct MeetingSummary: Equatable, Sendable {
     public var id: String
     public var date: String?
     public var title: String?
-    public var format: String
+    /// `in_person`, `telephone` or `video`; `nil` when the readout does not say.
+    public var format: String?
     public var language: String
     public var parties: [String]
     /// The principals' and attendees' names, principals first.
@@ -17,7 +18,7 @@ public struct MeetingSummary: Equatable, Sendable {
     /// The summary as JSON (the listing's record form).
     public var json: JSONValue {
         .object([
-            ("id", .string(id)), ("date", .optional(date)), ("title", .optional(title)), ("format", .string(format)),
+            ("id", .string(id)), ("date", .optional(date)), ("title", .optional(title)), ("format", .optional(format)),
             ("language", .string(language)), ("parties", .array(parties.map(JSONValue.string))),
             ("participants", .array(participants.map(\.json))), ("topics", .array(topics.map(JSONValue.string))),
         ])
@@ -161,7 +162,7 @@ public enum MeetingQuery {
         let review = (try? JSONDecoder().decode([String].self, from: Data(reviewText.utf8))) ?? []
         return MeetingRecord(
             id: m["id"], title: m["title"], language: m["language"], date: m["date"], startTime: m["start_time"],
-            durationMinutes: m["duration_minutes"], format: MeetingFormat(rawValue: m["format"]) ?? .inPerson, venue: m["venue"],
+            durationMinutes: m["duration_minutes"], format: (m["format"] as String?).flatMap(MeetingFormat.init(rawValue:)), venue: m["venue"],
             parties: try parties(num, db), participants: try participants(num, db), topics: try topics(num, db),
             commitments: commitments, sections: sections, needsReview: review,
             source: SourceInfo(file: m["file_name"], sha256: m["sha256"], url: m["url"], importedAt: m["imported_at"]))

@@ -9,8 +9,10 @@ struct ImportCommand: ParsableCommand {
         abstract: "Import readouts (.txt, .md, .json/.ndjson exports); folders are walked, - reads standard input.",
         discussion: """
             Each file is imported in its own transaction: a file that cannot be read is reported and leaves \
-            nothing behind, the others go in. Importing identical bytes again changes nothing; a changed file \
-            with the same name replaces its earlier meeting. Exit status 1 when any file failed.
+            nothing behind, the others go in. Importing identical bytes again changes nothing, wherever the file now \
+            lies; a changed file at the same place (the same resolved path, or the same canonical URL for a web \
+            page) replaces its earlier readout. Files that only share a base name in different folders are \
+            different readouts. Exit status 1 when any file failed.
             """
     )
 
@@ -46,8 +48,13 @@ struct ImportCommand: ParsableCommand {
                 for outcome in result.outcomes {
                     switch outcome {
                     case .imported(let id): counts.imported += 1; progress.line("imported  \(result.path) → \(id)")
-                    case .unchanged(let id): counts.unchanged += 1; progress.line("unchanged \(result.path) → \(id)")
+                    case .unchanged(let id, let other):
+                        counts.unchanged += 1
+                        progress.line("unchanged \(result.path) → \(id)" + (other.map { " — same text as \($0), already imported" } ?? ""))
                     case .replaced(let id): counts.replaced += 1; progress.line("replaced  \(result.path) → \(id)")
+                    case .readoutKept(let id, let readout):
+                        counts.unchanged += 1
+                        progress.line("unchanged \(result.path) → \(id) — the meeting's own readout \(readout) is kept")
                     }
                 }
             }

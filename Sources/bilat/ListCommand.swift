@@ -27,13 +27,13 @@ enum MeetingListing {
         case .ndjson: Output.ndjson(meetings.map(\.json))
         case .csv:
             Output.csv(header: ["id", "date", "title", "format", "language", "parties", "participants", "topics"], rows: meetings.map { m in
-                [m.id, m.date ?? "", m.title ?? "", m.format, m.language, m.parties.joined(separator: ";"),
+                [m.id, m.date ?? "", m.title ?? "", m.format ?? "", m.language, m.parties.joined(separator: ";"),
                  m.participants.map(\.name).joined(separator: ";"), m.topics.joined(separator: ";")]
             })
         case .table:
             if meetings.isEmpty { Console.note("no meetings match"); return }
             Output.table(header: ["ID", "DATE", "FORMAT", "PARTIES", "PRINCIPALS", "TITLE"], rows: meetings.map { m in
-                [m.id, m.date ?? "—", m.format.replacingOccurrences(of: "_", with: " "), m.parties.joined(separator: ", "),
+                [m.id, m.date ?? "—", m.format?.replacingOccurrences(of: "_", with: " ") ?? "—", m.parties.joined(separator: ", "),
                  m.participants.filter { $0.role == .principal }.map(\.name).joined(separator: "; "), m.title ?? ""]
             })
         }
@@ -82,7 +82,7 @@ enum MeetingCard {
         if let start = r.startTime { when += " at \(start)" }
         if let minutes = r.durationMinutes { when += ", \(minutes) minutes" }
         lines.append("When:      \(when)")
-        lines.append("Format:    \(r.format.rawValue.replacingOccurrences(of: "_", with: " "))" + (r.venue.map { ", \($0)" } ?? ""))
+        lines.append("Format:    \(r.format?.rawValue.replacingOccurrences(of: "_", with: " ") ?? "not stated")" + (r.venue.map { ", \($0)" } ?? ""))
         lines.append("Parties:   \(r.parties.joined(separator: ", "))")
         lines.append("Language:  \(r.language)")
         for (label, role) in [("Principals", ParticipantRole.principal), ("Attendees", .attendee)] {
@@ -123,7 +123,7 @@ enum RecordCSV {
 
     static func row(_ r: MeetingRecord) -> [String] {
         [r.id ?? "", r.title ?? "", r.language, r.date ?? "", r.startTime ?? "", r.durationMinutes.map(String.init) ?? "",
-         r.format.rawValue, r.venue ?? "", r.parties.joined(separator: ";"),
+         r.format?.rawValue ?? "", r.venue ?? "", r.parties.joined(separator: ";"),
          r.principals.map(\.label).joined(separator: ";"), r.attendees.map(\.label).joined(separator: ";"),
          r.topics.joined(separator: ";"), String(r.commitments.count), r.needsReview.joined(separator: ";"),
          r.source.file, r.source.sha256, r.source.url ?? "", r.source.importedAt ?? ""]

@@ -35,9 +35,11 @@ struct CLI {
     }
 
     @discardableResult
-    func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], executable: URL? = nil) throws -> Result {
+    func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], executable: URL? = nil,
+             workingDirectory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable ?? Self.binary
+        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var env = ProcessInfo.processInfo.environment
@@ -259,5 +261,58 @@ let readoutB = """
         let record = try cli.run(["show", "--db", cli.db, id, "--format", "json"])
         #expect(record.stdout.contains("\"url\": \"https://www.gov.uk/government/news/pm-call-with-president-of-finland-3-may-2023\""))
         #expect(try cli.run(["search", "--db", cli.db, "トルドー", "--format", "csv"]).stdout.contains("2023-01-12-jpn-can"))
+    }
+
+    /// Two different readouts saved under one name in two folders are two meetings; the same bytes in a
+    /// third place are reported as the readout already imported; a change in one folder replaces that
+    /// folder's readout only. Whatever the working folder, a path names one place.
+    @Test func readoutsAreKnownByTheirPlaceNotTheirName() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        for folder in ["a", "b", "c"] {
+            try FileManager.default.createDirectory(at: cli.folder.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        let a = try cli.file("a/readout.txt", readoutA)
+        let b = try cli.file("b/readout.txt", readoutB)
+        let copy = try cli.file("c/copy.txt", readoutA)
+        let first = try cli.run(["import", "--db", cli.db, a])
+        let second = try cli.run(["import", "--db", cli.db, b])
+        #expect(first.stdout.contains("imported  \(a) → 2024-03-04-jpn-fra"))
+        #expect(second.stdout.contains("imported  \(b) → 2023-08-02-jpn-bel"), "\(second.stdout)")
+        let again = try cli.run(["import", "--db", cli.db, copy])
+        #expect(again.stdout.contains("unchanged \(copy) → 2024-03-04-jpn-fra — same text as \(a), already imported"), "\(again.stdout)")
+        try (readoutB.replacingOccurrences(of: "10h00", with: "11h30")).write(toFile: b, atomically: true, encoding: .utf8)
+        // The same file by a relative path from another working folder.
+        let changed = try cli.run(["import", "--db", cli.db, "b/readout.txt"], workingDirectory: cli.folder)
+        #expect(changed.stdout.contains("replaced  b/readout.txt → 2023-08-02-jpn-bel"), "\(changed.stdout)")
+        let rows = try cli.run(["sql", "--db", cli.db, "SELECT m.id, m.start_time, s.path FROM meetings m JOIN sources s ON s.id = m.source_id ORDER BY m.id", "--format", "csv"])
+        #expect(rows.stdout == "id,start_time,path\n2023-08-02-jpn-bel,11:30,\(b)\n2024-03-04-jpn-fra,15:00,\(a)\n")
+    }
+
+    /// Saved pages are very often all called `index.html`: a page is known by its path, or by the canonical
+    /// URL it gives — another copy of the same page replaces it, another page never does, and a site's
+    /// root given as every page's URL names no page.
+    @Test func savedPagesAreKnownByTheirCanonicalURL() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        func page(_ folder: String, url: String, day: Int, minister: String) throws -> String {
+            try FileManager.default.createDirectory(at: cli.folder.appendingPathComponent(folder), withIntermediateDirectories: true)
+            return try cli.file(folder + "/index.html", """
+                <html lang="en"><head><title>Talks</title><link rel="canonical" href="\(url)"></head>
+                <body><main><h1>Foreign Minister meets Danish counterpart</h1><p>May \(day), 2022</p>
+                <p>On May \(day), Foreign Minister Lina Berg of Sweden met with Foreign Minister \(minister) of Denmark in Stockholm.</p>
+                <p>The two ministers agreed to strengthen cooperation on Arctic research.</p></main></body></html>
+                """)
+        }
+        let first = try page("one", url: "https://example.org/news/berg-danish-counterpart", day: 4, minister: "Ole Lund")
+        let edited = try page("two", url: "https://example.org/news/berg-danish-counterpart", day: 5, minister: "Ole Lund")
+        let other = try page("three", url: "https://example.org/", day: 6, minister: "Jens Holm")
+        let rootToo = try page("four", url: "https://example.org/", day: 7, minister: "Karen Dahl")
+        let r = try cli.run(["import", "--db", cli.db, first, edited, other, rootToo])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("replaced  \(edited) → "), "\(r.stdout)")
+        #expect(r.stdout.contains("3 imported, 0 unchanged, 1 replaced, 0 failed"), "\(r.stdout)")
+        let dates = try cli.run(["sql", "--db", cli.db, "SELECT date FROM meetings ORDER BY date", "--format", "csv"])
+        #expect(dates.stdout == "date\n2022-05-05\n2022-05-06\n2022-05-07\n")
     }
 }

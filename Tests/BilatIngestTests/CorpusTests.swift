@@ -44,7 +44,7 @@ func flat(_ s: String) -> String {
         #expect(r.date == gold.date)
         #expect(r.startTime == gold.start_time)
         #expect(r.durationMinutes == gold.duration_minutes)
-        #expect(r.format.rawValue == gold.format)
+        #expect(r.format?.rawValue == gold.format)
         #expect(r.parties == gold.parties)
         #expect(r.principals.map { TextFolding.key($0.familyName ?? "") } == gold.principals.map { TextFolding.key($0.family_name) })
         #expect(r.principals.map(\.party) == gold.principals.map(\.party))

@@ -12,7 +12,7 @@ func parsePage(_ name: String) throws -> ParsedReadout {
 
 /// The facts a person compares between a page and its text.
 func facts(_ r: MeetingRecord) -> [String] {
-    [r.date ?? "-", r.startTime ?? "-", r.durationMinutes.map(String.init) ?? "-", r.format.rawValue, r.parties.joined(separator: ","),
+    [r.date ?? "-", r.startTime ?? "-", r.durationMinutes.map(String.init) ?? "-", r.format?.rawValue ?? "-", r.parties.joined(separator: ","),
      r.principals.map { "\($0.familyName ?? "-")/\($0.party ?? "-")" }.joined(separator: ","),
      r.attendees.map { $0.familyName ?? "-" }.joined(separator: ","),
      r.commitments.map { "\($0.by):\($0.text)" }.joined(separator: "|"), r.topics.joined(separator: ",")]

@@ -37,9 +37,11 @@ let bobText = """
     The two ministers agreed to deepen trade and investment ties.
     """
 
+/// `text` as a readout file would give it: `file` is its path (`folder/name.txt`), whose last part is its base name.
 func storable(_ text: String, file: String) throws -> StorableReadout {
     let bytes = Data(text.utf8)
-    return StorableReadout(parsed: try ReadoutParser().parse(ReadoutInput(bytes: bytes, fileName: file)), content: bytes)
+    let name = URL(fileURLWithPath: file).lastPathComponent
+    return StorableReadout(parsed: try ReadoutParser().parse(ReadoutInput(bytes: bytes, fileName: name)), content: bytes, path: "/readouts/" + file)
 }
 
 @Suite struct ArchiveTests {
@@ -58,6 +60,68 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         #expect(parsed.sections.count == 1 && parsed.sections[0].text.contains("cyber defence"))
         #expect(try MeetingQuery.list(archive, filter: MeetingFilter()).count == 1)
         #expect(try ArchiveCheck.run(archive).ok)
+    }
+
+    /// A readout is known by its place, never by its base name: two different readouts both saved as
+    /// `readout.txt` in two folders are two meetings, each with its path; the same bytes in a third
+    /// place are the readout already stored; a change at one place replaces that readout only.
+    @Test func filesThatShareABaseNameAreDifferentReadouts() throws {
+        let t = try TemporaryArchive()
+        let archive = try t.open()
+        #expect(try archive.store(try storable(aliceText, file: "a/readout.txt")) == .imported(id: "2024-03-04-jpn-fra"))
+        #expect(try archive.store(try storable(bobText, file: "b/readout.txt")) == .imported(id: "2023-08-02-jpn-can"))
+        #expect(try archive.store(try storable(aliceText, file: "c/copy.txt"))
+                == .unchanged(id: "2024-03-04-jpn-fra", sameAs: "/readouts/a/readout.txt"))
+        #expect(try archive.store(try storable(aliceText, file: "a/readout.txt")) == .unchanged(id: "2024-03-04-jpn-fra"))
+        let changed = bobText.replacingOccurrences(of: "trade and investment", with: "energy")
+        #expect(try archive.store(try storable(changed, file: "b/readout.txt")) == .replaced(id: "2023-08-02-jpn-can"))
+        let rows = try RawSQL.run(archive, sql: "SELECT m.id, s.file_name, s.path FROM meetings m JOIN sources s ON s.id = m.source_id ORDER BY m.id").rows
+        #expect(rows == [[.string("2023-08-02-jpn-can"), .string("readout.txt"), .string("/readouts/b/readout.txt")],
+                         [.string("2024-03-04-jpn-fra"), .string("readout.txt"), .string("/readouts/a/readout.txt")]])
+        #expect(try MeetingQuery.record(archive, id: "2024-03-04-jpn-fra").durationMinutes == 50)
+        // Standard input has no place: new bytes from it are a new readout, never a replacement.
+        var piped = try storable(changed.replacingOccurrences(of: "energy", with: "fisheries"), file: "-")
+        piped.path = nil
+        #expect(try archive.store(piped) == .imported(id: "2023-08-02-jpn-can-" + piped.record.source.sha256.prefix(6)))
+        #expect(try ArchiveCheck.run(archive).ok)
+    }
+
+    /// An exported record is known by its readout's SHA-256, and then by its meeting's id. Read back into
+    /// the archive that holds its meeting's readout, it changes nothing: the readout's verbatim text is
+    /// worth more than its export, even when the export was of another version of the readout. Into an
+    /// archive of records, the record of another version of the readout replaces the earlier one.
+    @Test func anExportNeverReplacesTheReadoutItCameFrom() throws {
+        let t = try TemporaryArchive()
+        let archive = try t.open()
+        try archive.store(try storable(aliceText, file: "a/readout.txt"))
+        var exported = try MeetingQuery.record(archive, id: "2024-03-04-jpn-fra")
+        #expect(try archive.store(StorableReadout(exported: exported)) == .unchanged(id: "2024-03-04-jpn-fra"))
+        exported.durationMinutes = 40
+        exported.source.sha256 = String(repeating: "e", count: 64)
+        #expect(try archive.store(StorableReadout(exported: exported)) == .readoutKept(id: "2024-03-04-jpn-fra", readout: "/readouts/a/readout.txt"))
+        #expect(try MeetingQuery.record(archive, id: "2024-03-04-jpn-fra").durationMinutes == 50)
+        #expect(try MeetingQuery.text(archive, id: "2024-03-04-jpn-fra") == aliceText)
+
+        let copy = try TemporaryArchive().open()
+        #expect(try copy.store(StorableReadout(exported: exported)) == .imported(id: "2024-03-04-jpn-fra"))
+        exported.durationMinutes = 45
+        exported.source.sha256 = String(repeating: "f", count: 64)
+        #expect(try copy.store(StorableReadout(exported: exported)) == .replaced(id: "2024-03-04-jpn-fra"))
+        #expect(try MeetingQuery.record(copy, id: "2024-03-04-jpn-fra").durationMinutes == 45)
+        #expect(try MeetingQuery.list(copy, filter: MeetingFilter()).count == 1)
+    }
+
+    /// A text that holds no meeting states no format, and the archive keeps it so.
+    @Test func aMeetingWithoutFormatIsStoredAsSuch() throws {
+        let t = try TemporaryArchive()
+        let archive = try t.open()
+        var readout = try storable(bobText, file: "b.txt")
+        readout.record.format = nil
+        let id = try archive.store(readout).id
+        #expect(try MeetingQuery.record(archive, id: id).format == nil)
+        #expect(try MeetingQuery.list(archive, filter: MeetingFilter()).map(\.format) == [nil])
+        let json = try JSONSerialization.jsonObject(with: Data(try MeetingQuery.record(archive, id: id).jsonString().utf8)) as? [String: Any]
+        #expect(json?["format"] is NSNull)
     }
 
     /// A commitment's sentence is stored once: as a place in the readout's text when the text holds it,
@@ -392,6 +456,46 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         #expect(try MeetingQuery.list(archive, filter: MeetingFilter(person: "Rossi")).map(\.id) == ["2025-04-09-fra-ita", "undated-fra-ita"])
         #expect(try MeetingQuery.list(archive, filter: MeetingFilter(party: "FRA")).map(\.id) == ["2025-04-09-fra-ita", "undated-fra-ita"])
         #expect(try MeetingQuery.list(archive, filter: MeetingFilter(from: "2025-04", topics: ["trade-investment"])).map(\.id) == ["2025-04-09-fra-ita"])
+        #expect(try ArchiveCheck.run(archive).problems.isEmpty)
+    }
+
+    /// Version 5 knows a readout by its place: an archive of version 4 keeps its meetings, ids and texts;
+    /// its readouts have no path until the same bytes are imported again from one, and a file that only
+    /// shares their base name is a new readout, never a replacement. A meeting may then have no format.
+    @Test func readoutsOfAnOlderArchiveTakeTheirPlaceWhenImportedAgain() throws {
+        let t = try TemporaryArchive()
+        let readout = try storable(aliceText, file: "a/readout.txt")
+        try firstReleaseArchive(at: t.path, then: """
+            \(EmbeddedSchema.files["002_overview.sql"]!)
+            \(EmbeddedSchema.files["003_commitment_text_from_readout.sql"]!)
+            \(EmbeddedSchema.files["004_meeting_day_in_filters.sql"]!)
+            INSERT INTO grdb_migrations VALUES ('002_overview'), ('003_commitment_text_from_readout'), ('004_meeting_day_in_filters');
+            INSERT INTO parties VALUES ('JPN', 'state', 'Japan', NULL, NULL), ('FRA', 'state', 'France', NULL, NULL);
+            INSERT INTO sources VALUES (1, 'readout.txt', '\(readout.record.source.sha256)', NULL, 'text/plain',
+                                        CAST('\(aliceText.replacingOccurrences(of: "'", with: "''"))' AS BLOB), NULL, '2026-01-01T00:00:00Z');
+            INSERT INTO meetings(num, id, source_id, title, language, date, format) VALUES
+                (1, '2024-03-04-jpn-fra', 1, 'Foreign Ministers'' Meeting', 'en', '2024-03-04', 'in_person');
+            INSERT INTO meeting_parties VALUES (1, 'JPN', 0, 20240304), (1, 'FRA', 1, 20240304);
+            INSERT INTO readout_fts(rowid, title, body) SELECT num, title, body FROM readout_documents;
+            """)
+        let archive = try Archive.open(path: t.path)
+        #expect(FileManager.default.fileExists(atPath: t.path + ".backup-v4"))
+        #expect(try RawSQL.run(archive, sql: "SELECT id, format FROM meetings").rows == [[.string("2024-03-04-jpn-fra"), .string("in_person")]])
+        #expect(try RawSQL.run(archive, sql: "SELECT path FROM sources").rows == [[.null]])
+        // Another readout that only shares the base name is a meeting of its own.
+        #expect(try archive.store(try storable(bobText, file: "b/readout.txt")) == .imported(id: "2023-08-02-jpn-can"))
+        #expect(try MeetingQuery.record(archive, id: "2024-03-04-jpn-fra").date == "2024-03-04")
+        // The same bytes from a place: unchanged, and the stored readout takes that place ...
+        #expect(try archive.store(readout) == .unchanged(id: "2024-03-04-jpn-fra", sameAs: "readout.txt"))
+        #expect(try RawSQL.run(archive, sql: "SELECT path FROM sources WHERE id = 1").rows == [[.string("/readouts/a/readout.txt")]])
+        // ... so that a change there replaces it.
+        let changed = try storable(aliceText.replacingOccurrences(of: "50 minutes", with: "55 minutes"), file: "a/readout.txt")
+        #expect(try archive.store(changed) == .replaced(id: "2024-03-04-jpn-fra"))
+        #expect(try SearchQuery.search(archive, query: "cyber", filter: MeetingFilter()).map(\.id) == ["2024-03-04-jpn-fra"])
+        // The format column takes NULL now.
+        var formatless = try storable(bobText.replacingOccurrences(of: "August 2", with: "August 3"), file: "c.txt")
+        formatless.record.format = nil
+        #expect(try MeetingQuery.record(archive, id: try archive.store(formatless).id).format == nil)
         #expect(try ArchiveCheck.run(archive).problems.isEmpty)
     }
 
