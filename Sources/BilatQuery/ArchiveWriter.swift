@@ -173,10 +173,7 @@ extension Archive {
             row = nil
         }
         if let row { return (row["id"], row["meeting_id"]) }
-        // A page's canonical URL names it only when it names a page: a site's root, which some sites give
-        // every page as `og:url`, would make all of them one readout.
-        if readout.mediaType == "text/html", let url = readout.record.source.url,
-           let components = URLComponents(string: url), components.host != nil, components.path.count > 1 {
+        if readout.mediaType == "text/html", let url = readout.record.source.url, Self.namesOnePage(url) {
             if let page = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT s.id, m.id AS meeting_id FROM sources s JOIN meetings m ON m.source_id = s.id
                 WHERE s.url = ? AND s.media_type = 'text/html' ORDER BY s.id DESC LIMIT 1
@@ -186,6 +183,21 @@ extension Archive {
         }
         return nil
     }
+
+    /// Whether a page's canonical URL names that page alone. Some sites give every page the URL of the
+    /// site's root or of a section's index as `og:url`; taken as the page's place, it would make all
+    /// those pages one readout, each replacing the last.
+    static func namesOnePage(_ url: String) -> Bool {
+        guard let components = URLComponents(string: url), components.host != nil else { return false }
+        let last = components.path.split(separator: "/").last.map { $0.lowercased() } ?? ""
+        return !last.isEmpty && !indexDocuments.contains(last)
+    }
+
+    /// The names servers give a folder's own page.
+    private static let indexDocuments: Set<String> = [
+        "index.html", "index.htm", "index.shtml", "index.php", "index.asp", "index.aspx", "default.htm", "default.html",
+        "default.asp", "default.aspx",
+    ]
 
     /// The text to store beside the bytes: `nil` when it is exactly the bytes read as UTF-8 (most plain
     /// readouts), so that the archive keeps one copy and `readout_documents` reads the bytes instead.

@@ -308,11 +308,13 @@ let readoutB = """
         let edited = try page("two", url: "https://example.org/news/berg-danish-counterpart", day: 5, minister: "Ole Lund")
         let other = try page("three", url: "https://example.org/", day: 6, minister: "Jens Holm")
         let rootToo = try page("four", url: "https://example.org/", day: 7, minister: "Karen Dahl")
-        let r = try cli.run(["import", "--db", cli.db, first, edited, other, rootToo])
+        let index = try page("five", url: "https://example.org/news/index.html", day: 8, minister: "Mette Kjær")
+        let indexToo = try page("six", url: "https://example.org/news/index.html", day: 9, minister: "Lars Bo")
+        let r = try cli.run(["import", "--db", cli.db, first, edited, other, rootToo, index, indexToo])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("replaced  \(edited) → "), "\(r.stdout)")
-        #expect(r.stdout.contains("3 imported, 0 unchanged, 1 replaced, 0 failed"), "\(r.stdout)")
+        #expect(r.stdout.contains("5 imported, 0 unchanged, 1 replaced, 0 failed"), "\(r.stdout)")
         let dates = try cli.run(["sql", "--db", cli.db, "SELECT date FROM meetings ORDER BY date", "--format", "csv"])
-        #expect(dates.stdout == "date\n2022-05-05\n2022-05-06\n2022-05-07\n")
+        #expect(dates.stdout == "date\n2022-05-05\n2022-05-06\n2022-05-07\n2022-05-08\n2022-05-09\n")
     }
 }
