@@ -7,10 +7,13 @@ BILAT      := .build/debug/bilat
 DEMO_DB    := .build/demo.sqlite
 CORPUS     ?= ../shared/corpus/dev
 SCORE      ?= ../shared/tools/score.py
+PAGES      ?= ../shared/corpus/pages
 EVAL_DB    := .build/eval.sqlite
 EVAL_OUT   := .build/eval.ndjson
 # Floors for `make eval` (score.py --require): just under what the extraction reaches, so it can only go up.
 EVAL_FLOORS ?= imported=1.0,date=0.943,start_time=0.971,duration_minutes=0.943,format=0.943,stated_right=0.942,parties=0.915,principals=0.895,attendees=0.914,commitments=0.925,commitment_by=0.966,topics=0.835
+# The share of checks on real saved pages (scripts/check-pages.py) that must be right.
+PAGES_FLOOR ?= 0.36
 
 FUZZ_SECONDS ?= 60
 # libFuzzer's runtime without main(), from the toolchain that runs `swift`.
@@ -61,7 +64,8 @@ demo: build
 test: setup
 	$(SWIFT) test
 
-# Imports the real readouts of ../shared/corpus/dev, exports them and scores the export against the gold facts.
+# Imports the real readouts of ../shared/corpus/dev, exports them and scores the export against the gold facts;
+# then imports the real saved pages of ../shared/corpus/pages and checks them against their expect.json.
 eval: build
 	@if [ ! -d "$(CORPUS)" ] || [ ! -f "$(SCORE)" ]; then \
 		echo "eval: $(CORPUS) or $(SCORE) is absent (they live beside the project checkout); nothing to measure"; \
@@ -70,7 +74,10 @@ eval: build
 	rm -f $(EVAL_DB) $(EVAL_DB)-wal $(EVAL_DB)-shm; \
 	$(BILAT) import --db $(EVAL_DB) $(CORPUS)/*.txt > /dev/null || exit 1; \
 	$(BILAT) export --db $(EVAL_DB) > $(EVAL_OUT) && \
-	python3 $(SCORE) --gold $(CORPUS) --export $(EVAL_OUT) --require $(EVAL_FLOORS) $(if $(VERBOSE),--verbose,)
+	python3 $(SCORE) --gold $(CORPUS) --export $(EVAL_OUT) --require $(EVAL_FLOORS) $(if $(VERBOSE),--verbose,) || exit 1; \
+	if [ -f "$(PAGES)/expect.json" ]; then \
+		python3 scripts/check-pages.py --bilat $(BILAT) --pages $(PAGES) --db .build/pages.sqlite --require $(PAGES_FLOOR) $(if $(VERBOSE),--verbose,); \
+	else echo "eval: $(PAGES) is absent; the saved pages are not checked"; fi
 
 # Fuzzes the ingest parser (text, HTML and record readers) with libFuzzer for FUZZ_SECONDS, starting from
 # the sample readouts and the HTML fixtures; new inputs go to .build/fuzz-corpus, a crash to .build/fuzz-crash-*.
