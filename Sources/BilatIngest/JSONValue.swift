@@ -111,6 +111,10 @@ extension MeetingRecord {
                 ("file", .string(source.file)), ("sha256", .string(source.sha256)),
                 ("url", .optional(source.url)), ("imported_at", .optional(source.importedAt)),
             ])),
+            ("readouts", .array(readoutList.map(\.json))),
+            ("conflicts", .array(conflicts.map(\.json))),
+            ("evidence", .array(evidence.map(\.json))),
+            ("corrections", .array([])),
         ])
     }
 

@@ -120,13 +120,21 @@ public struct MeetingRecord: Codable, Equatable, Sendable {
     public var commitments: [Commitment]
     public var sections: [Section]
     public var needsReview: [String]
+    /// The first readout of the meeting (export.md keeps it beside `readouts`).
     public var source: SourceInfo
+    /// Every readout of the meeting, in import order; one for a record just read from a text.
+    public var readouts: [ReadoutInfo]
+    /// Facts on which the readouts disagree.
+    public var conflicts: [FactConflict]
+    /// For each fact, the readout and the words it was read from.
+    public var evidence: [Evidence]
 
     public init(
         id: String? = nil, title: String?, language: String, date: String?, startTime: String?,
         durationMinutes: Int?, format: MeetingFormat?, venue: String?, parties: [String],
         participants: [Participant], topics: [String], commitments: [Commitment], sections: [Section],
-        needsReview: [String], source: SourceInfo
+        needsReview: [String], source: SourceInfo, readouts: [ReadoutInfo] = [], conflicts: [FactConflict] = [],
+        evidence: [Evidence] = []
     ) {
         self.id = id
         self.title = title
@@ -143,11 +151,73 @@ public struct MeetingRecord: Codable, Equatable, Sendable {
         self.sections = sections
         self.needsReview = needsReview
         self.source = source
+        self.readouts = readouts
+        self.conflicts = conflicts
+        self.evidence = evidence
     }
 
     enum CodingKeys: String, CodingKey {
         case id, title, language, date, startTime = "start_time", durationMinutes = "duration_minutes", format, venue
         case parties, participants, topics, commitments, sections, needsReview = "needs_review", source
+        case readouts, conflicts, evidence, corrections
+    }
+
+    /// Reads a record of export.md; the fields of its second round (`readouts`, `conflicts`, `evidence`)
+    /// may be absent, as in an export of an older Bilat.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeIfPresent(String.self, forKey: .id)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        language = try c.decode(String.self, forKey: .language)
+        date = try c.decodeIfPresent(String.self, forKey: .date)
+        startTime = try c.decodeIfPresent(String.self, forKey: .startTime)
+        durationMinutes = try c.decodeIfPresent(Int.self, forKey: .durationMinutes)
+        format = try c.decodeIfPresent(MeetingFormat.self, forKey: .format)
+        venue = try c.decodeIfPresent(String.self, forKey: .venue)
+        parties = try c.decode([String].self, forKey: .parties)
+        participants = try c.decode([Participant].self, forKey: .participants)
+        topics = try c.decode([String].self, forKey: .topics)
+        commitments = try c.decode([Commitment].self, forKey: .commitments)
+        sections = try c.decode([Section].self, forKey: .sections)
+        needsReview = try c.decode([String].self, forKey: .needsReview)
+        source = try c.decode(SourceInfo.self, forKey: .source)
+        readouts = try c.decodeIfPresent([ReadoutInfo].self, forKey: .readouts) ?? []
+        conflicts = try c.decodeIfPresent([FactConflict].self, forKey: .conflicts) ?? []
+        evidence = try c.decodeIfPresent([Evidence].self, forKey: .evidence) ?? []
+        // Corrections are a person's decisions; this version of Bilat keeps none, so it refuses to drop them.
+        if let corrections = try c.decodeIfPresent([JSONAny].self, forKey: .corrections), !corrections.isEmpty {
+            throw IngestError.badRecord("the record holds corrections, which this version of Bilat cannot keep")
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(language, forKey: .language)
+        try c.encode(date, forKey: .date)
+        try c.encode(startTime, forKey: .startTime)
+        try c.encode(durationMinutes, forKey: .durationMinutes)
+        try c.encode(format, forKey: .format)
+        try c.encode(venue, forKey: .venue)
+        try c.encode(parties, forKey: .parties)
+        try c.encode(participants, forKey: .participants)
+        try c.encode(topics, forKey: .topics)
+        try c.encode(commitments, forKey: .commitments)
+        try c.encode(sections, forKey: .sections)
+        try c.encode(needsReview, forKey: .needsReview)
+        try c.encode(source, forKey: .source)
+        try c.encode(readouts, forKey: .readouts)
+        try c.encode(conflicts, forKey: .conflicts)
+        try c.encode(evidence, forKey: .evidence)
+        try c.encode([String](), forKey: .corrections)
+    }
+
+    /// The readouts as export.md lists them: the stored list, or the one readout `source` names.
+    public var readoutList: [ReadoutInfo] {
+        if !readouts.isEmpty { return readouts }
+        return [ReadoutInfo(file: source.file, path: nil, sha256: source.sha256, url: source.url, language: language,
+                            title: title, publisher: nil, published: nil, importedAt: source.importedAt)]
     }
 
 
@@ -157,3 +227,8 @@ public struct MeetingRecord: Codable, Equatable, Sendable {
     public var attendees: [Participant] { participants.filter { $0.role == .attendee } }
 }
 
+
+/// Any JSON value, read and set aside (to count the items of a field this version does not keep).
+struct JSONAny: Decodable {
+    init(from decoder: Decoder) throws {}
+}

@@ -78,7 +78,19 @@ public struct ReadoutParser: Sendable {
         let profile = data.profile(language)
         let layout = ReadoutLayout(text: text, profile: profile, allProfiles: Array(data.languages.values))
         let reading = ReadoutReading(parser: self, profile: profile, layout: layout, matter: matter)
-        return reading.record(language: language, source: source)
+        var record = reading.record(language: language, source: source)
+        record.readouts = [readoutInfo(of: record, matter: matter)]
+        return record
+    }
+
+    /// What a readout is as a publication: its source, language and own title, the side that published it
+    /// and when, as the page or front matter says.
+    func readoutInfo(of record: MeetingRecord, matter: FrontMatter?) -> ReadoutInfo {
+        let grammar = grammars[record.language] ?? DateGrammar(profile: data.profile(record.language))
+        let published = matter?.fields["published"].flatMap { grammar.days(in: $0).first(where: { $0.year != nil })?.iso }
+        return ReadoutInfo(file: record.source.file, path: nil, sha256: record.source.sha256, url: record.source.url,
+                           language: record.language, title: record.title,
+                           publisher: matter?.fields["publisher"].flatMap(data.party(named:)), published: published, importedAt: nil)
     }
 }
 

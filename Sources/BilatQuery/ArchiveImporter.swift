@@ -124,12 +124,13 @@ extension ArchiveImporter {
     public static let batchSize = 256
 
     /// Imports `files` into `archive`: readouts are parsed on every core while the previous batch is
-    /// written, and `report` is called for each file, in order.
+    /// written, and `report` is called for each file, in order. A readout of a meeting already in the
+    /// archive joins it, unless `link` is false.
     ///
     /// `files` is read as the import goes (a ``FileWalk`` lists folders one at a time), so that memory stays
     /// the same however many files there are.
     public func importFiles(_ files: some Sequence<(path: String, error: String?)>, into archive: Archive, now: Date = Date(),
-                            report: (ImportReport) -> Void) {
+                            link: Bool = true, report: (ImportReport) -> Void) {
         var remaining = files.makeIterator()
         func nextBatch() -> [(path: String, error: String?)] {
             var batch: [(path: String, error: String?)] = []
@@ -144,7 +145,7 @@ extension ArchiveImporter {
             batch = nextBatch()
             let more = !batch.isEmpty
             if more { pending = parse(batch) }
-            for result in archive.storeBatch(parsed, now: now) { report(result) }
+            for result in archive.storeBatch(parsed, now: now, link: link) { report(result) }
             if !more { break }
         }
     }
@@ -194,7 +195,7 @@ final class ParsedBatch: @unchecked Sendable {
 
 extension Archive {
     /// Stores a batch of parsed files in one transaction, each file in its own savepoint.
-    func storeBatch(_ batch: [(path: String, result: Result<[StorableReadout], Error>)], now: Date) -> [ImportReport] {
+    func storeBatch(_ batch: [(path: String, result: Result<[StorableReadout], Error>)], now: Date, link: Bool = true) -> [ImportReport] {
         func failure(_ path: String, _ error: Error) -> ImportReport {
             let reason = (error as? IngestError)?.description ?? (error as? ArchiveError)?.description ?? "\(error)"
             return ImportReport(path: path, outcomes: [], failure: reason)
@@ -210,7 +211,7 @@ extension Archive {
                         do {
                             var outcomes: [ImportOutcome] = []
                             try db.inSavepoint {
-                                outcomes = try readouts.map { try Self.store($0, in: db, now: now) }
+                                outcomes = try readouts.map { try Self.store($0, in: db, now: now, link: link) }
                                 return .commit
                             }
                             reports.append(ImportReport(path: path, outcomes: outcomes, failure: nil))

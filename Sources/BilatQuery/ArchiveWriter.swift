@@ -6,11 +6,14 @@ import GRDB
 public enum ImportOutcome: Equatable, Sendable {
     /// A new meeting was stored.
     case imported(id: String)
+    /// The readout is of a meeting already in the archive (another side's, or another language's): it
+    /// joined that meeting.
+    case linked(id: String)
     /// The readout is in the archive already: nothing changed. `sameAs` names where it was first
     /// imported from, when that is another place than this one (the same bytes saved elsewhere).
     case unchanged(id: String, sameAs: String? = nil)
     /// Other bytes were imported before from the same place (the same resolved path, or the same canonical
-    /// URL of a web page): that readout was replaced and its meeting keeps its id.
+    /// URL of a web page): that readout was replaced, and its meeting keeps its id.
     case replaced(id: String)
     /// An exported record of a meeting whose own readout (`readout`, its path or file name) is stored:
     /// nothing changed, since the readout's text is worth more than its export.
@@ -18,7 +21,7 @@ public enum ImportOutcome: Equatable, Sendable {
 
     public var id: String {
         switch self {
-        case .imported(let id), .unchanged(let id, _), .replaced(let id), .readoutKept(let id, _): return id
+        case .imported(let id), .linked(let id), .unchanged(let id, _), .replaced(let id), .readoutKept(let id, _): return id
         }
     }
 }
@@ -39,6 +42,7 @@ public struct StorableReadout: Sendable {
         self.text = text
         self.mediaType = mediaType
         self.path = path
+        if path != nil, !self.record.readouts.isEmpty { self.record.readouts[0].path = path }
     }
 
     /// A parsed readout, stored with the bytes it was read from and the place of its file.
@@ -55,6 +59,11 @@ public struct StorableReadout: Sendable {
 
     /// The media type of a record read back from an export.
     public static let recordMediaType = "application/json"
+    /// The media type of a readout known only from an export's list of readouts: no bytes of its own.
+    public static let referenceMediaType = "application/x-bilat-readout"
+
+    /// Whether the bytes are the readout's own (a text or a page), not an export of it.
+    var isOwnText: Bool { mediaType != Self.recordMediaType && mediaType != Self.referenceMediaType }
 }
 
 extension Archive {
@@ -63,18 +72,18 @@ extension Archive {
     /// Identical bytes (by SHA-256), wherever they now lie, are `unchanged`. Other bytes from the place
     /// of a stored readout (its resolved path, or a web page's canonical URL) replace that readout, and its
     /// meeting keeps its id. A base name alone never identifies a readout: files that share one in
-    /// different folders are different readouts.
+    /// different folders are different readouts. A readout of a meeting already in the archive joins it
+    /// (see ``ReadoutLinker``) unless `link` is false.
     @discardableResult
-    public func store(_ readout: StorableReadout, now: Date = Date()) throws -> ImportOutcome {
-        try write { db in try Self.store(readout, in: db, now: now) }
+    public func store(_ readout: StorableReadout, now: Date = Date(), link: Bool = true) throws -> ImportOutcome {
+        try write { db in try Self.store(readout, in: db, now: now, link: link) }
     }
 
-    static func store(_ readout: StorableReadout, in db: Database, now: Date) throws -> ImportOutcome {
-        var record = readout.record
+    static func store(_ readout: StorableReadout, in db: Database, now: Date, link: Bool = true) throws -> ImportOutcome {
         if let same = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT s.id AS source_id, s.path, s.file_name, m.id AS meeting_id
-            FROM sources s JOIN meetings m ON m.source_id = s.id WHERE s.sha256 = ?
-            """), arguments: [record.source.sha256]) {
+            FROM sources s JOIN meetings m ON m.num = s.meeting_num WHERE s.sha256 = ?
+            """), arguments: [readout.record.source.sha256]) {
             let storedPath: String? = same["path"]
             if storedPath == nil, let path = readout.path {
                 // Stored before places were recorded (schema 4 and older): it takes the place it is found at.
@@ -83,28 +92,37 @@ extension Archive {
             let other = storedPath ?? same["file_name"] as String
             return .unchanged(id: same["meeting_id"], sameAs: readout.path == nil || storedPath == readout.path ? nil : other)
         }
-        if readout.mediaType == StorableReadout.recordMediaType, let id = record.id,
+        if readout.mediaType == StorableReadout.recordMediaType, let id = readout.record.id,
            let kept = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT s.id AS source_id, s.media_type, coalesce(s.path, s.file_name) AS place
-            FROM meetings m JOIN sources s ON s.id = m.source_id WHERE m.id = ?
-            """), arguments: [id]), kept["media_type"] as String != StorableReadout.recordMediaType {
+            SELECT coalesce(s.path, s.file_name) AS place FROM meetings m JOIN sources s ON s.meeting_num = m.num
+            WHERE m.id = ? AND s.media_type NOT IN ('application/json', 'application/x-bilat-readout') ORDER BY s.position LIMIT 1
+            """), arguments: [id]) {
             return .readoutKept(id: id, readout: kept["place"])
         }
         var replacedID: String?
         if let old = try Self.readoutAtThePlace(of: readout, db) {
             replacedID = old.meetingID
-            // Deleting the source cascades to the meeting and everything that hangs from it.
-            try db.execute(sql: "DELETE FROM sources WHERE id = ?", arguments: [old.sourceID])
+            try MeetingRebuild.remove(source: old.sourceID, db, now: now)
         }
-        try checkParties(record, db)
+        try checkParties(readout.record, db)
+        if link, let meeting = try ReadoutLinker.meeting(for: readout, db) {
+            try ReadoutLinker.link(readout, to: meeting, db, now: now)
+            let id = try String.fetchOne(db, sql: "SELECT id FROM meetings WHERE num = ?", arguments: [meeting])!
+            return replacedID != nil ? .replaced(id: id) : .linked(id: id)
+        }
+        let id = try storeMeeting(readout, id: replacedID, db, now: now)
+        return replacedID != nil ? .replaced(id: id) : .imported(id: id)
+    }
+
+    /// Stores `readout` as a new meeting (with `id`, or a new one) and returns its id. A record read back
+    /// from an export brings all of its readouts: the first holds the record, the others are listed.
+    @discardableResult
+    static func storeMeeting(_ readout: StorableReadout, id wanted: String?, _ db: Database, now: Date) throws -> String {
+        var record = readout.record
         let importedAt = record.source.importedAt ?? Self.timestamp(now)
-        try db.cachedStatement(sql: """
-            INSERT INTO sources(file_name, path, sha256, url, media_type, content, text, imported_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [record.source.file, readout.path, record.source.sha256, record.source.url, readout.mediaType,
-                             readout.content, storedText(readout), importedAt])
-        let sourceID = db.lastInsertedRowID
-        let id = try replacedID ?? uniqueID(for: record, db)
+        let readouts = record.readoutList
+        let sourceID = try insertSource(readout, info: readouts[0], importedAt: importedAt, db)
+        let id = try wanted ?? uniqueID(for: record, db)
         record.id = id
         let needsReview = JSONValue.array(record.needsReview.map(JSONValue.string)).rendered()
         try db.cachedStatement(sql: """
@@ -113,6 +131,17 @@ extension Archive {
             """).execute(arguments: [id, sourceID, record.title, record.language, record.date, record.startTime,
                              record.durationMinutes, record.format?.rawValue, record.venue, needsReview])
         let num = db.lastInsertedRowID
+        try db.cachedStatement(sql: "UPDATE sources SET meeting_num = ?, position = 0 WHERE id = ?").execute(arguments: [num, sourceID])
+        // What each readout states of the meeting: the record's facts are the first readout's, save where
+        // the record lists other readouts' values as conflicts.
+        let conflicting = Dictionary(grouping: record.conflicts.flatMap { c in c.values.map { (c.field, $0) } }, by: { $0.1.readout })
+        try setStatedFacts(of: sourceID, record: record, conflicts: conflicting[0] ?? [], first: true, db)
+        for (index, info) in readouts.enumerated().dropFirst() {
+            let reference = StorableReadout(record: record, content: Data(), text: "", mediaType: StorableReadout.referenceMediaType)
+            let other = try insertSource(reference, info: info, importedAt: info.importedAt ?? importedAt, db)
+            try db.cachedStatement(sql: "UPDATE sources SET meeting_num = ?, position = ? WHERE id = ?").execute(arguments: [num, index, other])
+            try setStatedFacts(of: other, record: record, conflicts: conflicting[index] ?? [], first: false, db)
+        }
         // The date as YYYYMMDD, copied into sides, topics and participants for their (key, day) indexes (migration 004).
         let day = record.date.flatMap { Int($0.replacingOccurrences(of: "-", with: "")) }
         for (position, code) in record.parties.enumerated() {
@@ -121,11 +150,7 @@ extension Archive {
                 """).execute(arguments: [num, position, code, day])
         }
         for (position, p) in record.participants.enumerated() {
-            let personID = p.familyName == nil && p.givenName == nil && p.name == (p.title ?? "") ? nil : try PeopleDirectory.personID(for: p, db)
-            try db.cachedStatement(sql: """
-                INSERT INTO participants(meeting_num, position, person_id, name, family_name, given_name, party_code, title, role, meeting_day)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [num, position, personID, p.name, p.familyName, p.givenName, p.party, p.title, p.role.rawValue, day])
+            try insertParticipant(p, meeting: num, position: position, source: sourceID, day: day, db)
         }
         // Sections of a text or page are read again from its text; only an export's are kept as given.
         if readout.mediaType == StorableReadout.recordMediaType {
@@ -134,25 +159,76 @@ extension Archive {
                     .execute(arguments: [num, position, section.heading, section.text])
             }
         }
-        for slug in record.topics {
+        try insertTopics(record.topics, meeting: num, day: day, db)
+        try insertCommitments(record.commitments, meeting: num, from: 0, source: sourceID, date: record.date, db)
+        return id
+    }
+
+    /// Inserts the row of one readout (its bytes, where it came from, what it is as a publication), not yet
+    /// part of a meeting; its title and language are set here because the search index reads them now.
+    static func insertSource(_ readout: StorableReadout, info: ReadoutInfo, importedAt: String, _ db: Database) throws -> Int64 {
+        try db.cachedStatement(sql: """
+            INSERT INTO sources(file_name, path, sha256, url, media_type, content, text, imported_at, language, title, publisher, published)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [info.file, info.path ?? readout.path, info.sha256, info.url, readout.mediaType, readout.content,
+                             readout.mediaType == StorableReadout.referenceMediaType ? nil : storedText(readout), importedAt,
+                             info.language, info.title, info.publisher, info.published])
+        return db.lastInsertedRowID
+    }
+
+    /// Records what a readout states of the meeting: for the first readout of a record, the record's facts
+    /// (a conflict's value for this readout where the record lists one); for the others, their conflict
+    /// values alone (a record does not say what else they state).
+    static func setStatedFacts(of source: Int64, record: MeetingRecord, conflicts: [(String, FactConflict.StatedValue)], first: Bool,
+                               _ db: Database) throws {
+        var facts: [String: DatabaseValueConvertible?] = first
+            ? ["date": record.date, "start_time": record.startTime, "duration_minutes": record.durationMinutes,
+               "format": record.format?.rawValue, "venue": record.venue]
+            : [:]
+        for (field, stated) in conflicts where MeetingFacts.fields.contains(field) {
+            switch stated.value {
+            case .int(let number): facts[field] = number
+            case .string(let text): facts[field] = text
+            }
+        }
+        for field in MeetingFacts.fields where first || facts[field] != nil {
+            try db.execute(sql: "UPDATE sources SET \(field) = ? WHERE id = ?", arguments: [facts[field] ?? nil, source])
+        }
+    }
+
+    static func insertParticipant(_ p: Participant, meeting num: Int64, position: Int, source: Int64, day: Int?, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO participants(meeting_num, position, person_id, name, family_name, given_name, party_code, title, role, meeting_day, source_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [num, position, try PeopleDirectory.personID(ifNamed: p, db), p.name, p.familyName, p.givenName,
+                             p.party, p.title, p.role.rawValue, day, source])
+    }
+
+    static func insertTopics(_ topics: [String], meeting num: Int64, day: Int?, _ db: Database) throws {
+        for slug in topics {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO meeting_topics(meeting_num, topic_slug, meeting_day) VALUES (?, ?, ?)")
                 .execute(arguments: [num, slug, day])
         }
-        for (position, c) in record.commitments.enumerated() {
+    }
+
+    /// Stores commitments of the readout `source`, numbered from `first` among the meeting's.
+    static func insertCommitments(_ commitments: [Commitment], meeting num: Int64, from first: Int, source: Int64, date: String?,
+                                  _ db: Database) throws {
+        for (index, c) in commitments.enumerated() {
             // The sentence is stored only when the readout's text does not hold it (migration 003).
             try db.cachedStatement(sql: """
-                INSERT INTO commitments_stored(meeting_num, position, text, text_start, text_length, bound, char_offset)
+                INSERT INTO commitments_stored(meeting_num, position, text, text_start, text_length, bound, char_offset, source_id)
                 SELECT :num, :position, CASE WHEN at > 0 THEN '' ELSE :text END, nullif(at, 0),
-                       CASE WHEN at > 0 THEN length(:text) END, :bound, :offset
-                FROM (SELECT coalesce((SELECT instr(body, :text) FROM readout_documents WHERE num = :num), 0) AS at)
-                """).execute(arguments: ["num": num, "position": position, "text": c.text, "bound": c.by, "offset": c.offset])
+                       CASE WHEN at > 0 THEN length(:text) END, :bound, :offset, :source
+                FROM (SELECT coalesce((SELECT instr(body, :text) FROM readout_documents WHERE id = :source), 0) AS at)
+                """).execute(arguments: ["num": num, "position": first + index, "text": c.text, "bound": c.by, "offset": c.offset,
+                                         "source": source])
             let commitmentID = db.lastInsertedRowID
             for slug in c.topics {
                 try db.cachedStatement(sql: "INSERT OR IGNORE INTO commitment_topics(commitment_id, topic_slug, meeting_date) VALUES (?, ?, ?)")
-                    .execute(arguments: [commitmentID, slug, record.date])
+                    .execute(arguments: [commitmentID, slug, date])
             }
         }
-        return replacedID != nil ? .replaced(id: id) : .imported(id: id)
     }
 
     /// The stored readout that `readout` is a new version of: the one from the same resolved path, the one
@@ -162,8 +238,8 @@ extension Archive {
         let row: Row?
         if let path = readout.path {
             row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT s.id, m.id AS meeting_id FROM sources s JOIN meetings m ON m.source_id = s.id
-                WHERE s.path = ? ORDER BY s.id DESC LIMIT 1
+                SELECT s.id, m.id AS meeting_id FROM sources s JOIN meetings m ON m.num = s.meeting_num
+                WHERE s.path = ? AND s.media_type NOT IN ('application/json', 'application/x-bilat-readout') ORDER BY s.id DESC LIMIT 1
                 """), arguments: [path])
         } else if readout.mediaType == StorableReadout.recordMediaType, let id = readout.record.id {
             row = try Row.fetchOne(db.cachedStatement(sql: """
@@ -175,7 +251,7 @@ extension Archive {
         if let row { return (row["id"], row["meeting_id"]) }
         if readout.mediaType == "text/html", let url = readout.record.source.url, Self.namesOnePage(url) {
             if let page = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT s.id, m.id AS meeting_id FROM sources s JOIN meetings m ON m.source_id = s.id
+                SELECT s.id, m.id AS meeting_id FROM sources s JOIN meetings m ON m.num = s.meeting_num
                 WHERE s.url = ? AND s.media_type = 'text/html' ORDER BY s.id DESC LIMIT 1
                 """), arguments: [url]) {
                 return (page["id"], page["meeting_id"])
@@ -252,6 +328,11 @@ enum PeopleDirectory {
     static func alias(_ name: String) -> String {
         name.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { TextFolding.key(String($0)) }
             .filter { !$0.isEmpty }.sorted().joined(separator: " ")
+    }
+
+    /// The person `p` is, or `nil` for someone named by title alone ("The Prime Minister").
+    static func personID(ifNamed p: Participant, _ db: Database) throws -> Int64? {
+        p.familyName == nil && p.givenName == nil && p.name == (p.title ?? "") ? nil : try personID(for: p, db)
     }
 
     static func personID(for written: Participant, _ db: Database) throws -> Int64 {

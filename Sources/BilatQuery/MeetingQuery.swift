@@ -111,13 +111,26 @@ public enum MeetingQuery {
         }
     }
 
-    /// The readout text of meeting `id` exactly as imported (decoded, front matter removed).
+    /// The readout text of meeting `id` exactly as imported (decoded, front matter removed): its first
+    /// readout's. ``texts(_:id:)`` gives every readout's.
     public static func text(_ archive: Archive, id: String) throws -> String {
+        guard let first = try texts(archive, id: id).first else { throw ArchiveError.noSuchMeeting(id) }
+        return first.text ?? ""
+    }
+
+    /// Each readout of meeting `id` with its text exactly as imported, in import order; `nil` text for a
+    /// readout known only from an export's list of readouts.
+    public static func texts(_ archive: Archive, id: String) throws -> [(readout: ReadoutInfo, text: String?)] {
         try archive.read { db in
-            guard let text = try String.fetchOne(db, sql: """
-                SELECT coalesce(s.text, CAST(s.content AS TEXT)) FROM meetings m JOIN sources s ON s.id = m.source_id WHERE m.id = ?
-                """, arguments: [id]) else { throw ArchiveError.noSuchMeeting(id) }
-            return text
+            guard let num = try Int64.fetchOne(db, sql: "SELECT num FROM meetings WHERE id = ?", arguments: [id]) else {
+                throw ArchiveError.noSuchMeeting(id)
+            }
+            let bodies = try Row.fetchAll(db, sql: """
+                SELECT media_type, coalesce(text, CAST(content AS TEXT)) AS body FROM sources WHERE meeting_num = ? ORDER BY position
+                """, arguments: [num])
+            return zip(try readouts(num, db), bodies).map { readout, row in
+                (readout, (row["media_type"] as String) == StorableReadout.referenceMediaType ? nil : row["body"])
+            }
         }
     }
 
@@ -165,7 +178,19 @@ public enum MeetingQuery {
             durationMinutes: m["duration_minutes"], format: (m["format"] as String?).flatMap(MeetingFormat.init(rawValue:)), venue: m["venue"],
             parties: try parties(num, db), participants: try participants(num, db), topics: try topics(num, db),
             commitments: commitments, sections: sections, needsReview: review,
-            source: SourceInfo(file: m["file_name"], sha256: m["sha256"], url: m["url"], importedAt: m["imported_at"]))
+            source: SourceInfo(file: m["file_name"], sha256: m["sha256"], url: m["url"], importedAt: m["imported_at"]),
+            readouts: try readouts(num, db), conflicts: try MeetingFacts.conflicts(num, db))
+    }
+
+    /// The readouts of meeting `num`, in import order.
+    static func readouts(_ num: Int64, _ db: Database) throws -> [ReadoutInfo] {
+        try Row.fetchAll(db, sql: """
+            SELECT file_name, path, sha256, url, language, title, publisher, published, imported_at
+            FROM sources WHERE meeting_num = ? ORDER BY position
+            """, arguments: [num]).map { row in
+            ReadoutInfo(file: row["file_name"], path: row["path"], sha256: row["sha256"], url: row["url"], language: row["language"],
+                        title: row["title"], publisher: row["publisher"], published: row["published"], importedAt: row["imported_at"])
+        }
     }
 
     static func parties(_ num: Int64, _ db: Database) throws -> [String] {

@@ -149,9 +149,11 @@ public enum ArchiveCheck {
                 }
             }
             let unindexed = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM meetings m WHERE NOT EXISTS (SELECT 1 FROM readout_fts_docsize d WHERE d.id = m.num)
+                SELECT count(*) FROM sources s WHERE NOT EXISTS (SELECT 1 FROM readout_fts_docsize d WHERE d.id = s.id)
                 """) ?? 0
-            if unindexed > 0 { problems.append("\(unindexed) meetings are missing from the search index") }
+            if unindexed > 0 { problems.append("\(unindexed) readouts are missing from the search index") }
+            let unlinked = try Int.fetchOne(db, sql: "SELECT count(*) FROM sources WHERE meeting_num IS NULL") ?? 0
+            if unlinked > 0 { problems.append("\(unlinked) readouts belong to no meeting") }
             let meetings = try Int.fetchOne(db, sql: "SELECT count(*) FROM meetings") ?? 0
             return ArchiveReport(schemaVersion: Archive.schemaVersion, meetings: meetings, problems: problems)
         }

@@ -20,7 +20,9 @@ public struct SearchHit: Equatable, Sendable {
 }
 
 public enum SearchQuery {
-    /// Readouts matching `query`, best first (bm25, the title weighing more than the body), with the filters of `list`.
+    /// Meetings whose readouts match `query`, best first (bm25 of the best-matching readout, its title
+    /// weighing more than its body), with the filters of `list`: one hit per meeting, however many of its
+    /// readouts match, with a passage of the best one.
     public static func search(_ archive: Archive, query: String, filter: MeetingFilter) throws -> [SearchHit] {
         try search(archive, query: query, filter: filter, explainOnly: false)
     }
@@ -36,22 +38,27 @@ public enum SearchQuery {
         let match = try SearchSyntax.ftsQuery(query)
         return try archive.read { db in
             let (conditions, arguments) = try filter.conditions(db)
+            // Every matching readout is ranked; each meeting keeps its best, and only the page shown gets passages.
             var sql = """
-                SELECT m.num, m.id, m.date, m.title,
-                       snippet(readout_fts, 1, '[', ']', '…', 16) AS snippet,
-                       bm25(readout_fts, 5.0, 1.0) AS rank
-                FROM readout_fts JOIN meetings m ON m.num = readout_fts.rowid
-                WHERE readout_fts MATCH ?
+                WITH hits AS MATERIALIZED (
+                    SELECT rowid AS source, bm25(readout_fts, 5.0, 1.0) AS rank FROM readout_fts WHERE readout_fts MATCH ?)
+                SELECT m.num, m.id, m.date, m.title, h.source, min(h.rank) AS rank
+                FROM hits h JOIN sources s ON s.id = h.source JOIN meetings m ON m.num = s.meeting_num
+                WHERE 1
                 """
             for condition in conditions { sql += " AND " + condition }
-            sql += " ORDER BY rank LIMIT \(filter.limit ?? 20)"
+            sql += " GROUP BY m.num ORDER BY rank LIMIT \(filter.limit ?? 20)"
             var all = StatementArguments([match])
             _ = all.append(contentsOf: arguments)
             if explainOnly { throw SQLStatement(text: try SQLText.inline(sql, all, db)) }
             let rows = try SearchSyntax.translatingFTSErrors { try Row.fetchAll(db, sql: sql, arguments: all) }
+            let passage = try db.cachedStatement(sql: """
+                SELECT snippet(readout_fts, 1, '[', ']', '…', 16) FROM readout_fts WHERE readout_fts MATCH ? AND rowid = ?
+                """)
             return try rows.map { row in
-                SearchHit(id: row["id"], date: row["date"], title: row["title"], parties: try MeetingQuery.parties(row["num"], db),
-                          snippet: (row["snippet"] as String).replacingOccurrences(of: "\n", with: " "), rank: row["rank"])
+                let snippet = try String.fetchOne(passage, arguments: [match, row["source"] as Int64]) ?? ""
+                return SearchHit(id: row["id"], date: row["date"], title: row["title"], parties: try MeetingQuery.parties(row["num"], db),
+                                 snippet: snippet.replacingOccurrences(of: "\n", with: " "), rank: row["rank"])
             }
         }
     }
@@ -65,11 +72,8 @@ extension SearchQuery {
         return try archive.read { db in
             let (conditions, arguments) = try filter.conditions(db)
             var sql = """
-                SELECT m.num, m.id, m.date, m.title,
-                       snippet(readout_trigram, 1, '[', ']', '…', 24) AS snippet,
-                       \(match == nil ? "0.0" : "bm25(readout_trigram, 5.0, 1.0)") AS rank
-                FROM readout_trigram JOIN meetings m ON m.num = readout_trigram.rowid
-                WHERE 1
+                WITH hits AS MATERIALIZED (
+                    SELECT rowid AS source, \(match == nil ? "0.0" : "bm25(readout_trigram, 5.0, 1.0)") AS rank FROM readout_trigram WHERE 1
                 """
             var all = StatementArguments()
             if let match {
@@ -82,18 +86,27 @@ extension SearchQuery {
                     .replacingOccurrences(of: "_", with: "\\_") + "%"
                 _ = all.append(contentsOf: [pattern, pattern])
             }
+            sql += """
+                )
+                SELECT m.num, m.id, m.date, m.title, h.source, min(h.rank) AS rank
+                FROM hits h JOIN sources s ON s.id = h.source JOIN meetings m ON m.num = s.meeting_num
+                WHERE 1
+                """
             for condition in conditions { sql += " AND " + condition }
-            sql += " ORDER BY rank, m.date DESC LIMIT \(filter.limit ?? 20)"
+            sql += " GROUP BY m.num ORDER BY rank, m.date DESC LIMIT \(filter.limit ?? 20)"
             _ = all.append(contentsOf: arguments)
             let rows = try SearchSyntax.translatingFTSErrors { try Row.fetchAll(db, sql: sql, arguments: all) }
+            let passage = try db.cachedStatement(sql: """
+                SELECT snippet(readout_trigram, 1, '[', ']', '…', 24) FROM readout_trigram WHERE readout_trigram MATCH ? AND rowid = ?
+                """)
             return try rows.map { row in
-                var snippet: String = row["snippet"]
+                var snippet = try match.flatMap { try String.fetchOne(passage, arguments: [$0, row["source"] as Int64]) } ?? ""
                 // LIKE matches are not highlighted by FTS5: mark the first occurrence of each short term.
                 for term in short where !snippet.contains("[\(term)]") {
                     if let r = snippet.range(of: term) { snippet.replaceSubrange(r, with: "[\(term)]") }
                 }
                 if match == nil, !short.isEmpty {
-                    let body = try String.fetchOne(db, sql: "SELECT body FROM readout_trigram WHERE rowid = ?", arguments: [row["num"] as Int64]) ?? ""
+                    let body = try String.fetchOne(db, sql: "SELECT body FROM readout_trigram WHERE rowid = ?", arguments: [row["source"] as Int64]) ?? ""
                     snippet = SearchSyntax.window(body, around: short[0])
                 }
                 return SearchHit(id: row["id"], date: row["date"], title: row["title"], parties: try MeetingQuery.parties(row["num"], db),

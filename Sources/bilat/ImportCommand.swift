@@ -21,6 +21,11 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Parse and print the records as JSON without writing anything.")
     var dryRun = false
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "Keep each readout a meeting of its own, linking none to a meeting already in the archive.",
+        discussion: "Without it, a readout of the same date, sides and principals as a meeting in the archive, from another publisher or in another language, joins that meeting."))
+    var noLink = false
+
     @Argument(help: ArgumentHelp("Files or folders to import; - for standard input.", valueName: "path"))
     var paths: [String]
 
@@ -33,12 +38,12 @@ struct ImportCommand: ParsableCommand {
         // Files are listed as the import reaches them; a progress bar on a terminal counts them first.
         let files = FileWalk(paths)
         let target = dryRun ? nil : try Archive.open(path: archive.path, create: true)
-        var counts = (imported: 0, unchanged: 0, replaced: 0, failed: 0)
+        var counts = ImportCounts()
         var records: [JSONValue] = []
         let progress = Progress(total: Console.stderrIsTerminal ? files.reduce(0) { n, _ in n + 1 } : 0)
         if let target {
             var done = 0
-            importer.importFiles(files, into: target) { result in
+            importer.importFiles(files, into: target, link: !noLink) { result in
                 done += 1
                 progress.show(done)
                 if let failure = result.failure {
@@ -48,6 +53,7 @@ struct ImportCommand: ParsableCommand {
                 for outcome in result.outcomes {
                     switch outcome {
                     case .imported(let id): counts.imported += 1; progress.line("imported  \(result.path) → \(id)")
+                    case .linked(let id): counts.linked += 1; progress.line("linked    \(result.path) → \(id)")
                     case .unchanged(let id, let other):
                         counts.unchanged += 1
                         progress.line("unchanged \(result.path) → \(id)" + (other.map { " — same text as \($0), already imported" } ?? ""))
@@ -76,16 +82,25 @@ struct ImportCommand: ParsableCommand {
             Output.jsonArray(records)
             Console.note("dry run: \(records.count) records read, \(counts.failed) files failed, nothing written")
         } else {
-            Output.line("\(counts.imported) imported, \(counts.unchanged) unchanged, \(counts.replaced) replaced, \(counts.failed) failed")
+            Output.line("\(counts.imported) imported, \(counts.linked) linked, \(counts.unchanged) unchanged, \(counts.replaced) replaced, \(counts.failed) failed")
         }
         if counts.failed > 0 { throw CommandFailure(code: 1) }
     }
 
-    private func report(_ path: String, failure: String, counts: inout (imported: Int, unchanged: Int, replaced: Int, failed: Int)) {
+    private func report(_ path: String, failure: String, counts: inout ImportCounts) {
         counts.failed += 1
         Console.error("failed: \(path): \(failure)")
     }
 
+}
+
+/// How many files each outcome had, for the summary line.
+struct ImportCounts {
+    var imported = 0
+    var linked = 0
+    var unchanged = 0
+    var replaced = 0
+    var failed = 0
 }
 
 /// A progress bar on standard error for long runs on a terminal; per-file lines go to standard output.

@@ -91,7 +91,7 @@ extension CLI {
         }
         #expect(r.stderr.contains("random.txt: the file"))
         #expect(r.stderr.split(separator: "\n").count == 8)
-        #expect(r.stdout.contains("1 imported, 0 unchanged, 0 replaced, 8 failed"))
+        #expect(r.stdout.contains("1 imported, 0 linked, 0 unchanged, 0 replaced, 8 failed"))
         #expect(try cli.count("sources") == 1)
         #expect(try cli.count("meetings") == 1)
         #expect(try cli.run(["check", "--db", cli.db]).status == 0)
@@ -140,7 +140,7 @@ extension CLI {
         let r = try cli.run(["import", "--db", cli.db, big.path, long, many, nothing])
         #expect(r.status == 1)
         #expect(r.stderr.contains("bilat: failed: \(big.path): the file is larger than the 10 MB limit for one readout"))
-        #expect(r.stdout.contains("3 imported, 0 unchanged, 0 replaced, 1 failed"))
+        #expect(r.stdout.contains("3 imported, 0 linked, 0 unchanged, 0 replaced, 1 failed"))
         let review = try cli.run(["sql", "--db", cli.db, "SELECT needs_review FROM meetings m JOIN sources s ON s.id = m.source_id WHERE s.file_name = 'no-meeting.txt'", "--format", "csv"])
         #expect(review.stdout.contains("no participants found") && review.stdout.contains("no date in text"))
         let bulletCommitments = try cli.run(["sql", "--db", cli.db, """
@@ -378,7 +378,7 @@ extension CLI {
         #expect(try cli.count("meetings") == 240)
         #expect(try cli.count("(SELECT DISTINCT path FROM sources)") == 240)
         let replaced = try cli.run(["import", "--db", cli.db, a.path, b.path])
-        #expect(replaced.stdout.contains("0 imported, 240 unchanged, 0 replaced, 0 failed"), "\(replaced.stdout)")
+        #expect(replaced.stdout.contains("0 imported, 0 linked, 240 unchanged, 0 replaced, 0 failed"), "\(replaced.stdout)")
     }
 }
 

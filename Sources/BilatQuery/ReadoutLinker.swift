@@ -1,0 +1,92 @@
+import BilatIngest
+import Foundation
+import GRDB
+
+/// Finds the meeting that a new readout is another readout of, and joins the readout to it.
+///
+/// Both sides publish a readout of a meeting, often in several languages; the archive keeps one meeting
+/// with its readouts, so that counts by pair or year count the meeting once.
+enum ReadoutLinker {
+    /// The meeting in the archive that `readout` is about: the same date, the same sides, the same
+    /// principals as people (whatever the script), and not from the same publisher in the same language
+    /// as any of its readouts (that would be a second event of the day, a summit and a dinner). A readout
+    /// in the language of one already linked joins only when both publishers are known and differ.
+    ///
+    /// `nil` for a readout without a date, without two sides, with a principal named by title alone, or
+    /// read back from an export (a record brings its own readouts).
+    static func meeting(for readout: StorableReadout, _ db: Database) throws -> Int64? {
+        let record = readout.record
+        guard readout.isOwnText, let date = record.date, record.parties.count >= 2, !record.principals.isEmpty else { return nil }
+        var people = Set<Int64>()
+        for p in record.principals {
+            guard let id = try PeopleDirectory.personID(ifNamed: p, db) else { return nil }
+            people.insert(id)
+        }
+        let info = record.readoutList[0]
+        let parties = Array(Set(record.parties))
+        let candidates = try Int64.fetchAll(db, sql: """
+            SELECT m.num FROM meetings m
+            WHERE m.date = ?
+              AND (SELECT count(*) FROM meeting_parties WHERE meeting_num = m.num) = ?
+              AND NOT EXISTS (SELECT 1 FROM meeting_parties WHERE meeting_num = m.num
+                              AND party_code NOT IN (\(databaseQuestionMarks(count: parties.count))))
+            ORDER BY m.num
+            """, arguments: StatementArguments([date, parties.count] as [DatabaseValueConvertible] + parties))
+        for num in candidates {
+            let theirs = try Row.fetchAll(db, sql: "SELECT person_id FROM participants WHERE meeting_num = ? AND role = 'principal'",
+                                          arguments: [num]).map { $0["person_id"] as Int64? }
+            guard !theirs.contains(where: { $0 == nil }), Set(theirs.compactMap { $0 }) == people else { continue }
+            let publications = try Row.fetchAll(db, sql: "SELECT language, publisher FROM sources WHERE meeting_num = ?", arguments: [num])
+            let sameEvent = publications.allSatisfy { row in
+                guard (row["language"] as String?) == info.language else { return true }
+                let publisher: String? = row["publisher"]
+                return publisher != nil && info.publisher != nil && publisher != info.publisher
+            }
+            if sameEvent { return num }
+        }
+        return nil
+    }
+
+    /// Joins `readout` to meeting `num` as its next readout. The meeting keeps the facts it has (the
+    /// first-imported readout that states one wins; a different value is a conflict, read from the
+    /// readouts' own statements); what none of its readouts stated, this one fills. Participants not yet
+    /// named, topics and commitments are added, each knowing this readout.
+    static func link(_ readout: StorableReadout, to num: Int64, _ db: Database, now: Date) throws {
+        let record = readout.record
+        let importedAt = record.source.importedAt ?? Archive.timestamp(now)
+        let source = try Archive.insertSource(readout, info: record.readoutList[0], importedAt: importedAt, db)
+        let position = (try Int.fetchOne(db, sql: "SELECT max(position) FROM sources WHERE meeting_num = ?", arguments: [num]) ?? -1) + 1
+        try db.execute(sql: "UPDATE sources SET meeting_num = ?, position = ? WHERE id = ?", arguments: [num, position, source])
+        try Archive.setStatedFacts(of: source, record: record, conflicts: [], first: true, db)
+
+        let meeting = try Row.fetchOne(db, sql: "SELECT date, needs_review FROM meetings WHERE num = ?", arguments: [num])!
+        let reviewText: String = meeting["needs_review"]
+        var review = (try? JSONDecoder().decode([String].self, from: Data(reviewText.utf8))) ?? []
+        for reason in record.needsReview where !review.contains(reason) { review.append(reason) }
+        try db.execute(sql: """
+            UPDATE meetings SET start_time = coalesce(start_time, ?), duration_minutes = coalesce(duration_minutes, ?),
+                                format = coalesce(format, ?), venue = coalesce(venue, ?), needs_review = ?
+            WHERE num = ?
+            """, arguments: [record.startTime, record.durationMinutes, record.format?.rawValue, record.venue,
+                             JSONValue.array(review.map(JSONValue.string)).rendered(), num])
+
+        let date: String? = meeting["date"]
+        let day = date.flatMap { Int($0.replacingOccurrences(of: "-", with: "")) }
+        let named = try Row.fetchAll(db, sql: "SELECT person_id, party_code, title FROM participants WHERE meeting_num = ?", arguments: [num])
+        var people = Set(named.compactMap { $0["person_id"] as Int64? })
+        var byTitle = Set(named.filter { ($0["person_id"] as Int64?) == nil }.map { "\(($0["party_code"] as String?) ?? "")|\(($0["title"] as String?) ?? "")" })
+        var next = (try Int.fetchOne(db, sql: "SELECT max(position) FROM participants WHERE meeting_num = ?", arguments: [num]) ?? -1) + 1
+        for p in record.participants {
+            if let person = try PeopleDirectory.personID(ifNamed: p, db) {
+                guard people.insert(person).inserted else { continue }
+            } else {
+                guard byTitle.insert("\(p.party ?? "")|\(p.title ?? "")").inserted else { continue }
+            }
+            try Archive.insertParticipant(p, meeting: num, position: next, source: source, day: day, db)
+            next += 1
+        }
+        try Archive.insertTopics(record.topics, meeting: num, day: day, db)
+        let commitments = (try Int.fetchOne(db, sql: "SELECT max(position) FROM commitments_stored WHERE meeting_num = ?", arguments: [num]) ?? -1) + 1
+        try Archive.insertCommitments(record.commitments, meeting: num, from: commitments, source: source, date: date, db)
+    }
+}
