@@ -95,7 +95,7 @@ struct PersonExtractor: Sendable {
         knownTargets = targets
         prepositions = profile.titleOf.map { Tokenizer.tokens($0).map(\.folded) }.sorted { $0.count > $1.count }
         var stop = Set(data.languages.values.flatMap { p in p.titles.flatMap { Tokenizer.tokens($0).map(\.folded) } })
-        stop.formUnion(data.languages.values.flatMap { Array($0.months.keys) + Array($0.weekdays.keys) })
+        stop.formUnion(data.languages.values.flatMap { $0.fullMonthWords + Array($0.weekdays.keys) })
         stop.formUnion(["the", "le", "la", "les", "l'", "il", "elle", "they", "he", "she", "both", "his", "her", "their", "and", "et",
                         "on", "in", "at", "with", "avec", "en", "au", "of", "de", "du", "des", "a", "an", "this", "that", "ce", "cette",
                         "readout", "press", "release", "statement", "meeting", "rencontre", "entretien", "call", "talks", "summit",

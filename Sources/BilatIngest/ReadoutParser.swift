@@ -106,15 +106,59 @@ struct ReadoutReading {
         let sentences = layout.sentences
         mentions = sentences.map { [people] in people.mentions(in: $0.text) }
         let spokesperson = profile.spokespersonCues
-        leadIndex = sentences.indices.first { index in
+        let candidates = sentences.indices.filter { index in
             let s = sentences[index].text
             let folded = TextFolding.fold(s)
             if spokesperson.matchesAny(text: s, folded: folded) && s.count < 120 { return false }
             return profile.meetingCues.matchesAny(text: s, folded: folded)
-        } ?? (sentences.isEmpty ? nil : 0)
+        }
+        // The lead names who met: a sentence with a meeting word but no one in it ("… welcomed the decision of
+        // the Council") gives way to the next such sentence that names someone.
+        let people = self.people
+        let mentions = self.mentions
+        let naming = candidates.first { !mentions[$0].isEmpty || !people.unnamedTitles(in: sentences[$0].text).isEmpty }
+        leadIndex = naming ?? candidates.first ?? (sentences.isEmpty ? nil : 0)
     }
 
     var lead: String { leadIndex.map { layout.sentences[$0].text } ?? "" }
+
+    /// A publication stamp at the head of the lead ("Posted On: 24 MAR 2026 8:48PM by …", "Publié le …"):
+    /// the range of the lead from the marker through the date and a clock time right after it.
+    func publicationStamp() -> Range<Int>? {
+        let text = lead
+        let folded = TextFolding.fold(text)
+        let starts = profile.publicationMarkers.cues.compactMap { cue -> Int? in
+            guard let index = cue.firstMatch(text: text, folded: folded) else { return nil }
+            let haystack = cue.searchesText ? text : folded
+            return haystack.distance(from: haystack.startIndex, to: index)
+        }
+        let chars = Array(text)
+        guard let start = starts.min(), start < chars.count else { return nil }
+        let tail = String(chars[start...])
+        guard let day = grammar.days(in: tail).first, day.position < 30 else { return nil }
+        var end = start + day.position + 1
+        // The date's own words, then a clock time that follows within a few characters.
+        while end < chars.count, !chars[end].isWhitespace { end += 1 }
+        for _ in 0..<2 {
+            var k = end
+            while k < chars.count, chars[k].isWhitespace || chars[k] == "," { k += 1 }
+            var w = k
+            while w < chars.count, !chars[w].isWhitespace { w += 1 }
+            guard w > k else { break }
+            let word = String(chars[k..<w])
+            if DateGrammar.hasDigit(word) || (profile.months[TextFolding.fold(word)] != nil) { end = w } else { break }
+        }
+        if let time = grammar.times(in: String(chars[end...])).first, time.position < 4 { end += time.end }
+        return start..<end
+    }
+
+    /// The lead as the facts are read from it: a publication stamp blanked out.
+    var factLead: String {
+        guard let stamp = publicationStamp() else { return lead }
+        var chars = Array(lead)
+        for i in stamp { chars[i] = " " }
+        return String(chars)
+    }
 
     func record(language: String, source: SourceInfo) -> MeetingRecord {
         var review: [String] = []
@@ -170,6 +214,10 @@ struct ReadoutReading {
         for line in layout.headerLines {
             if let day = grammar.days(in: line).first(where: { $0.iso != nil }) { return day }
         }
+        if let stamp = publicationStamp() {
+            let text = String(Array(lead)[stamp])
+            if let day = grammar.days(in: text).first(where: { $0.iso != nil }) { return day }
+        }
         // "The press release issued by … on 27 October 2025." before the lead.
         for sentence in layout.sentences.prefix(leadIndex ?? 0) {
             if let day = grammar.days(in: sentence.text).first(where: { $0.iso != nil }) { return day }
@@ -183,12 +231,10 @@ struct ReadoutReading {
             if let day = grammar.days(in: fixed).first, let iso = day.iso { return iso }
         }
         let published = documentDate()
+        let lead = factLead
         // Where the lead says nothing of the day, the headline or the next sentences may.
         let opening = layout.sentences.prefix(4).map(\.text)
-        let dayMention = grammar.days(in: lead).first
-            ?? layout.title.flatMap { grammar.days(in: $0).first { $0.iso != nil } }
-            ?? opening.lazy.compactMap { grammar.days(in: $0).first }.first
-        if let day = dayMention {
+        func resolve(_ day: DayMention) -> String? {
             if let iso = day.iso { return iso }
             guard let published, let year = published.year else {
                 review.append("no year in text")
@@ -198,19 +244,30 @@ struct ReadoutReading {
             let later = (day.month, day.day) > (published.month, published.day)
             return DayMention(year: later ? year - 1 : year, month: day.month, day: day.day, position: 0).iso
         }
-        if let day = grammar.dayOfCurrentMonth(in: lead), let published, let year = published.year {
-            return DayMention(year: year, month: published.month, day: day, position: 0).iso
-        }
-        let offset = grammar.relativeDay(in: lead) ?? opening.lazy.compactMap { grammar.relativeDay(in: $0) }.first
-        if let offset {
+        func relative(_ offset: Int) -> String? {
             guard let published, let iso = published.iso else {
                 review.append("no year in text")
                 return nil
             }
             return Self.shift(iso, days: offset)
         }
+        if let day = grammar.days(in: lead).first { return resolve(day) }
+        if let day = layout.title.flatMap({ grammar.days(in: $0).first { $0.iso != nil } }) { return resolve(day) }
+        if let day = grammar.dayOfCurrentMonth(in: lead), let published, let year = published.year {
+            return DayMention(year: year, month: published.month, day: day, position: 0).iso
+        }
+        // The lead's own "today" or "on Tuesday" speaks of the meeting; a date in a later sentence may be
+        // another event's ("the decision made on 17 October").
+        if let offset = grammar.relativeDay(in: lead) { return relative(offset) }
         if let weekday = grammar.weekday(in: lead), let iso = published?.iso {
             return Self.latest(weekday: weekday, onOrBefore: iso)
+        }
+        if let day = opening.lazy.compactMap({ grammar.days(in: $0).first }).first { return resolve(day) }
+        if let offset = opening.lazy.compactMap({ grammar.relativeDay(in: $0) }).first { return relative(offset) }
+        if let iso = published?.iso, matter?.fields["published"] == nil {
+            // The date line of a readout that does not name the meeting's day: the readout is the day's record.
+            review.append("meeting date taken from the date line")
+            return iso
         }
         if published != nil {
             review.append("meeting date not stated; only the publication date is")
@@ -250,9 +307,23 @@ struct ReadoutReading {
 
     /// The start time (local time as stated first) and the meeting's own duration, from the lead sentence.
     func clock() -> (String?, Int?) {
+        let lead = factLead
         let times = grammar.times(in: lead)
-        let start = times.first(where: { !$0.isHomeTime }) ?? times.first
-        let duration = grammar.durations(in: lead).first?.minutes
+        var start = DateGrammar.startTime(times)
+        var duration = grammar.durations(in: lead).first?.minutes
+        // "between 17:50 and 18:15": the span gives the start and the length.
+        if let range = grammar.timeRange(in: lead), start == nil || range.start == times.first {
+            start = range.start
+            if duration == nil { duration = range.minutes }
+        }
+        // "The call lasted about 40 minutes." in a sentence of its own.
+        if duration == nil {
+            for (index, sentence) in layout.sentences.enumerated() where index != leadIndex {
+                let folded = TextFolding.fold(sentence.text)
+                guard profile.durationCues.matchesAny(text: sentence.text, folded: folded) else { continue }
+                if let minutes = grammar.durations(in: sentence.text).first?.minutes { duration = minutes; break }
+            }
+        }
         return (start?.text, duration)
     }
 
