@@ -62,6 +62,8 @@ public struct LanguageProfile: Sendable {
     let publicationMarkers: CueSet
     /// Words that give a meeting's length in a sentence of its own ("The call lasted about 40 minutes").
     let durationCues: CueSet
+    /// Words before a place that is the subject of talks, not a side: "the situation in", "la guerre en".
+    let subjectPlaceCues: [String]
 
     private struct File: Decodable {
         let code: String
@@ -104,6 +106,7 @@ public struct LanguageProfile: Sendable {
         let range_joiners_after_opener: [String]?
         let publication_markers: [String]?
         let duration_cues: [String]?
+        let subject_place_cues: [String]?
     }
 
     init(json: String) throws {
@@ -157,6 +160,7 @@ public struct LanguageProfile: Sendable {
         rangeJoinersAfterOpener = Set((f.range_joiners_after_opener ?? []).map(TextFolding.fold))
         publicationMarkers = cues(f.publication_markers ?? [])
         durationCues = words(f.duration_cues ?? [])
+        subjectPlaceCues = f.subject_place_cues ?? []
     }
 }
 

@@ -58,7 +58,7 @@ public struct ReadoutLayout: Sendable {
             // Before the body: the date line, the issuing office, the place — short lines that are not sentences.
             if !bodyStarted && !Self.hasListMarker(line) && !Self.isMarkdownHeading(line)
                 && !Self.endsSentence(line)
-                && (line.count < 120 || (line.count < 250 && Self.opensAsTitle(line, profile))) {
+                && (line.count < 120 || (line.count < 300 && Self.opensAsTitle(line, profile))) {
                 // (A long headline without a final stop, "Readout of the … call with …, Chair of …", is a title line.)
                 header.append(line)
                 continue
@@ -82,7 +82,7 @@ public struct ReadoutLayout: Sendable {
         // The same when a place or a date line stands first ("New York", "27 October 2015", then the title).
         if let first = title {
             let names = { (line: String) in profile.titleCues.matchesAny(text: line, folded: TextFolding.fold(line)) }
-            if !names(first), let k = header.prefix(3).firstIndex(where: { $0.count <= 250 && names($0) }) {
+            if !names(first), let k = header.prefix(3).firstIndex(where: { $0.count <= 300 && names($0) }) {
                 title = header[k]
                 header[k] = first
             }

@@ -454,9 +454,28 @@ struct ReadoutReading {
         // "The Prime Minister spoke to …": a principal named by title alone.
         // It is the lead's subject, named before the other side ("… spoke to President X").
         let firstNamed = principals.compactMap(\.leadPosition).min() ?? Int.max
-        if principals.count < 2, let unnamed = people.unnamedTitles(in: lead).first(where: { $0.start < firstNamed }) {
+        // (Also when the people named are all of one side: "… met jointly with the President of the Council, X, and …".)
+        let sides = principals.map { $0.party ?? parser.data.knownPerson(nameTokens: $0.tokens)?.party }
+        let oneSide = principals.count >= 2 && sides.allSatisfy { $0 != nil && $0 == sides[0] }
+        if principals.count < 2 || oneSide, let unnamed = people.unnamedTitles(in: lead).first(where: { $0.start < firstNamed }) {
             principals.append(Person(tokens: [], family: "", given: nil, title: unnamed.title, party: unnamed.party,
                                      firstSeen: leadIndex ?? 0, titleFromHeadline: false, inLead: true, leadPosition: unnamed.start))
+        }
+        // A principal named by title alone may be named in a byline of the header ("Jane Roe, Secretary-General"):
+        // the one person a short header line names beside that title.
+        for index in principals.indices where principals[index].family.isEmpty {
+            guard let title = principals[index].title else { continue }
+            let foldedTitle = TextFolding.fold(title)
+            for line in layout.headerLines where line.count <= 100 && TextFolding.fold(line).contains(foldedTitle) {
+                let named = people.mentions(in: line)
+                guard named.count == 1, let m = named.first, m.nameTokens.count >= 2,
+                      !principals.contains(where: { TextFolding.key($0.family) == TextFolding.key(m.familyName) }) else { continue }
+                principals[index].tokens = m.nameTokens
+                principals[index].family = m.familyName
+                principals[index].given = m.givenName
+                if principals[index].party == nil { principals[index].party = m.party }
+                break
+            }
         }
         let principalKeys = Set(principals.map { TextFolding.key($0.family) }.filter { !$0.isEmpty })
         let attendees = persons.filter { $0.attendee && !$0.excluded && !principalKeys.contains(TextFolding.key($0.family)) }
@@ -579,8 +598,15 @@ struct ReadoutReading {
                 return m.code
             }
         }
+        // Last, the state the headline and the lead name most — where the sides are named. A state named
+        // as the place of a situation ("the situation in Burundi", "the war in Ukraine") is a subject, not a side.
+        let sideText = ([layout.title ?? ""] + [lead]).joined(separator: "\n")
+        let sideChars = Array(sideText)
         var counts: [String: Int] = [:]
-        for m in mentions where !known.contains(m.code) && parser.data.parties[m.code]?.kind != "organization" {
+        for m in parser.parties.mentions(in: sideText, language: profile.code)
+        where !known.contains(m.code) && parser.data.parties[m.code]?.kind != "organization" {
+            let before = TextFolding.fold(String(sideChars[max(0, m.start - 30)..<m.start]))
+            if profile.subjectPlaceCues.contains(where: { before.hasSuffix(TextFolding.fold($0) + " ") || before.hasSuffix(TextFolding.fold($0) + " the ") }) { continue }
             counts[m.code, default: 0] += 1
         }
         return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key

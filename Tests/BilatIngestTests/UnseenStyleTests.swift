@@ -120,4 +120,54 @@ import Testing
         let virtual = try read("Compte rendu : la ministre Claire Roy s’entretient virtuellement avec le ministre du Commerce du Chili\n\nLe 3 mars 2021, la ministre du Commerce, l’honorable Claire Roy, s’est entretenue avec le ministre du Commerce du Chili, Pablo Soto.\n")
         #expect(virtual.format == .video)
     }
+
+    // MARK: Sides
+
+    @Test func anOrganisationsHeadByTitleAloneIsNamedInTheByline() throws {
+        let r = try read("""
+            Geneva
+
+            3 June 2022
+
+            Readout of the Secretary-General’s meeting with H.E. Mr. Tomas Berg, Prime Minister of Norway
+
+            António Guterres, Secretary-General
+
+            The Secretary-General met today H.E. Mr. Tomas Berg, Prime Minister of Norway. They discussed the situation in Mali and the war in Yemen.
+            """)
+        #expect(r.parties == ["UN", "NOR"])
+        #expect(r.principals.first?.familyName == "Guterres")
+    }
+
+    @Test func aPlaceUnderDiscussionIsNotASide() throws {
+        let r = try read("""
+            Readout of the Director's call with Mr. Olav Lind, Minister of Health of Denmark
+            8 May 2020
+
+            Today, the Director spoke with Mr. Olav Lind, Minister of Health of Denmark, about the situation in Syria.
+            """)
+        #expect(!r.parties.contains("SYR"))
+        #expect(r.principals.contains { $0.familyName == "Lind" && $0.party == "DNK" })
+    }
+
+    @Test func jointlyWithTwoOfTheSameSide() throws {
+        let r = try read("""
+            Readout of the Secretary-General’s meeting with the leaders of the European Union
+            Brussels
+            12 April 2021
+
+            António Guterres, Secretary-General
+
+            The Secretary-General met jointly with the President of the European Council, H.E. Mr. Piet Claes, and the President of the European Commission, H.E. Ms. Anna Weber.
+            """)
+        #expect(Set(r.parties) == ["UN", "EU"])
+    }
+
+    @Test func theShanghaiCooperationOrganisationIsAParty() throws {
+        let r = try read("""
+            Telephone conversation
+            On 2 May 2021, SCO Secretary-General Ivan Petrov had a telephone conversation with Foreign Minister of Nepal Ram Thapa.
+            """)
+        #expect(r.parties == ["SCO", "NPL"])
+    }
 }
