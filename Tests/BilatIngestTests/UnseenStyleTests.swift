@@ -129,11 +129,11 @@ import Testing
 
             3 June 2022
 
-            Readout of the Secretary-General’s meeting with H.E. Mr. Tomas Berg, Prime Minister of Norway
+            Summary of a meeting between the Secretary-General and Norway's head of government
 
-            António Guterres, Secretary-General
+            Secretary-General António Guterres
 
-            The Secretary-General met today H.E. Mr. Tomas Berg, Prime Minister of Norway. They discussed the situation in Mali and the war in Yemen.
+            This morning the Secretary-General received Tomas Berg, Prime Minister of Norway. Their talk covered the situation in Mali and the war in Yemen.
             """)
         #expect(r.parties == ["UN", "NOR"])
         #expect(r.principals.first?.familyName == "Guterres")
@@ -152,13 +152,13 @@ import Testing
 
     @Test func jointlyWithTwoOfTheSameSide() throws {
         let r = try read("""
-            Readout of the Secretary-General’s meeting with the leaders of the European Union
+            Summary of a meeting with two leaders of the European Union
             Brussels
             12 April 2021
 
-            António Guterres, Secretary-General
+            By António Guterres, Secretary-General
 
-            The Secretary-General met jointly with the President of the European Council, H.E. Mr. Piet Claes, and the President of the European Commission, H.E. Ms. Anna Weber.
+            In Brussels the Secretary-General together met the President of the European Council, Mr. Piet Claes, and the President of the European Commission, Ms. Anna Weber.
             """)
         #expect(Set(r.parties) == ["UN", "EU"])
     }
