@@ -64,6 +64,8 @@ public struct LanguageProfile: Sendable {
     let durationCues: CueSet
     /// Words before a place that is the subject of talks, not a side: "the situation in", "la guerre en".
     let subjectPlaceCues: [String]
+    /// Prepositions after a title that name where a mission works, not whose it is ("Ambassador to Japan").
+    let missionPrepositions: [String]
 
     private struct File: Decodable {
         let code: String
@@ -107,6 +109,7 @@ public struct LanguageProfile: Sendable {
         let publication_markers: [String]?
         let duration_cues: [String]?
         let subject_place_cues: [String]?
+        let mission_prepositions: [String]?
     }
 
     init(json: String) throws {
@@ -161,6 +164,7 @@ public struct LanguageProfile: Sendable {
         publicationMarkers = cues(f.publication_markers ?? [])
         durationCues = words(f.duration_cues ?? [])
         subjectPlaceCues = f.subject_place_cues ?? []
+        missionPrepositions = f.mission_prepositions ?? []
     }
 }
 

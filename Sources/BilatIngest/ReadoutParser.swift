@@ -122,6 +122,7 @@ struct ReadoutReading {
 
     var lead: String { leadIndex.map { layout.sentences[$0].text } ?? "" }
 
+
     /// A publication stamp at the head of the lead ("Posted On: 24 MAR 2026 8:48PM by …", "Publié le …"):
     /// the range of the lead from the marker through the date and a clock time right after it.
     func publicationStamp() -> Range<Int>? {
@@ -164,8 +165,8 @@ struct ReadoutReading {
         var review: [String] = []
         let date = meetingDate(review: &review)
         let (startTime, duration) = clock()
-        let format = meetingFormat()
         var (participants, partyCodes) = participantsAndParties(review: &review)
+        let format = meetingFormat()
         if let listed = matter?.lists["parties"], !listed.isEmpty {
             partyCodes = listed.map { parser.data.party(named: $0) ?? $0.uppercased() }
         }
@@ -486,10 +487,16 @@ struct ReadoutReading {
 
         // Sides: each principal's party; a principal the text gives no side takes the side left over.
         if principals.contains(where: { $0.party == nil }) {
-            let home = homeParty(known: principals.compactMap(\.party))
-            for index in principals.indices where principals[index].party == nil {
-                principals[index].party = home
+            let (home, certain) = homeParty(known: principals.compactMap(\.party))
+            let missing = principals.indices.filter { principals[$0].party == nil }
+            // A side found by a guess (the state named most) is given to one principal at most: two people
+            // without a side are not both of the one state the text happens to name.
+            // The publisher's side goes to the first of them (the lead names its own side first); the others
+            // are left without a side rather than all given the same one.
+            if let first = missing.first, certain || missing.count == 1 {
+                principals[first].party = home
             }
+            if missing.count > 1 && home != nil { review.append("sides of the principals not stated") }
         }
         var codes: [String] = []
         for p in principals { if let c = p.party, !codes.contains(c) { codes.append(c) } }
@@ -508,7 +515,7 @@ struct ReadoutReading {
         var attendeeList = resolvedAttendees
         for index in attendeeList.indices where attendeeList[index].party == nil {
             // Attendees are named in the publishing side's readout as its own delegation unless said otherwise.
-            attendeeList[index].party = codes.first
+            attendeeList[index].party = principals.first?.party
         }
         return (principals.map { participant($0, .principal) } + attendeeList.map { participant($0, .attendee) }, codes)
     }
@@ -567,9 +574,14 @@ struct ReadoutReading {
     /// The side of a principal whom the text names by title alone: the party paired with a known one
     /// ("Japan-NATO", "Japon – OTAN", "U.S.-Australia"), the host of a visit ("sa venue au Japon"), or the
     /// state the text names most.
-    func homeParty(known: [String]) -> String? {
-        if let fixed = matter?.lists["parties"]?.first { return parser.data.party(named: fixed) }
-        if let publisher = matter?.fields["publisher"].flatMap(parser.data.party(named:)), !known.contains(publisher) { return publisher }
+    func homeParty(known: [String]) -> (String?, certain: Bool) {
+        let found = homePartyFound(known: known)
+        return (found.0, found.1)
+    }
+
+    private func homePartyFound(known: [String]) -> (String?, Bool) {
+        if let fixed = matter?.lists["parties"]?.first { return (parser.data.party(named: fixed), true) }
+        if let publisher = matter?.fields["publisher"].flatMap(parser.data.party(named:)), !known.contains(publisher) { return (publisher, true) }
         // The publisher's own seat: "A Downing Street spokesperson said", a "Washington, DC" dateline.
         let whole = ([layout.title ?? ""] + layout.headerLines + layout.sentences.map(\.text)).joined(separator: "\n")
         let wholeFolded = TextFolding.fold(whole)
@@ -577,7 +589,7 @@ struct ReadoutReading {
         let seatParties = parser.data.seatParties
         if let seat = parser.data.seats.firstMatches(text: whole, folded: wholeFolded).map(\.index)
             .filter({ !known.contains(seatParties[$0]) }).min() {
-            return seatParties[seat]
+            return (seatParties[seat], true)
         }
         let text = ([layout.title ?? ""] + layout.sentences.map(\.text)).joined(separator: "\n")
         let mentions = parser.parties.mentions(in: text, language: profile.code)
@@ -586,8 +598,8 @@ struct ReadoutReading {
         for (a, b) in zip(mentions, mentions.dropFirst()) where b.start > a.end {
             let between = String(chars[a.end..<b.start]).trimmingCharacters(in: .whitespaces)
             guard ["-", "–", "—", "‐", "/"].contains(between) else { continue }
-            if known.contains(a.code) && !known.contains(b.code) { return b.code }
-            if known.contains(b.code) && !known.contains(a.code) { return a.code }
+            if known.contains(a.code) && !known.contains(b.code) { return (b.code, true) }
+            if known.contains(b.code) && !known.contains(a.code) { return (a.code, true) }
         }
         // The host of a visit named in the lead: "during his visit to Japan", "à l’occasion de sa venue au Japon".
         let leadMentions = parser.parties.mentions(in: lead, language: profile.code)
@@ -595,7 +607,7 @@ struct ReadoutReading {
         for m in leadMentions where !known.contains(m.code) {
             let before = TextFolding.fold(String(leadChars[max(0, m.start - 30)..<m.start]))
             if profile.hostVisitCues.contains(where: { before.hasSuffix(TextFolding.fold($0) + " ") || before.hasSuffix(TextFolding.fold($0) + " the ") }) {
-                return m.code
+                return (m.code, true)
             }
         }
         // Last, the state the headline and the lead name most — where the sides are named. A state named
@@ -609,7 +621,7 @@ struct ReadoutReading {
             if profile.subjectPlaceCues.contains(where: { before.hasSuffix(TextFolding.fold($0) + " ") || before.hasSuffix(TextFolding.fold($0) + " the ") }) { continue }
             counts[m.code, default: 0] += 1
         }
-        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        return (counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key, false)
     }
 
     /// `sentence` with people's names and titles blanked out: "Minister of Economy, Trade and Industry"
@@ -664,7 +676,11 @@ struct ReadoutReading {
             let head = p.role != .principal ? nil : p.title.flatMap { t in
                 [" of ", " de ", " du ", " des "].compactMap { t.range(of: $0)?.lowerBound }.min().map { String(t[..<$0]) }
             }.flatMap { $0.contains(" ") ? $0 : nil }
-            for name in [p.familyName, p.title, head].compactMap({ $0 }) {
+            // "Crown Prince and Prime Minister": each office of a double title names the person.
+            let offices = (head ?? p.title).map { t in
+                [" and ", " et "].reduce([t]) { parts, joiner in parts.flatMap { $0.components(separatedBy: joiner) } }
+            }.map { $0.count > 1 ? $0.filter { $0.contains(" ") } : [] } ?? []
+            for name in ([p.familyName, p.title, head] + offices.map(Optional.some)).compactMap({ $0 }) {
                 if let r = folded.firstRange(of: TextFolding.fold(name)) {
                     let at = folded.distance(from: folded.startIndex, to: r.lowerBound)
                     if at < verbStart && (best == nil || at < best!.0) { best = (at, party) }

@@ -170,4 +170,50 @@ import Testing
             """)
         #expect(r.parties == ["SCO", "NPL"])
     }
+
+    // MARK: People
+
+    @Test func aPortfolioBetweenTitleAndState() throws {
+        let r = try read("""
+            Call with Kenya
+            March 3, 2024
+
+            On March 3, 2024, Foreign Minister Akira Sato of Japan spoke with the Cabinet Secretary for Foreign and Diaspora Affairs of Kenya, Mr. John Mwangi.
+            """)
+        #expect(r.principals.contains { $0.familyName == "Mwangi" && $0.party == "KEN" && $0.title == "Cabinet Secretary for Foreign and Diaspora Affairs of Kenya" })
+        #expect(r.parties == ["JPN", "KEN"])
+    }
+
+    @Test func anAmbassadorIsNotOfTheStateTheyAreSentTo() throws {
+        let r = try read("""
+            Meeting with the Ambassador
+            March 3, 2024
+
+            On March 3, 2024, Foreign Minister Akira Sato of Japan received Ambassador to Japan Paul Grant of Canada.
+            """)
+        #expect(r.principals.contains { $0.familyName == "Grant" && $0.party == "CAN" })
+    }
+
+    @Test func oneGuessIsNotTwoSides() throws {
+        let r = try read("""
+            Audience
+            March 3, 2024
+
+            On March 3, 2024, Prime Minister Akira Sato was received in audience by King Tomas Berg. Mr. Kenji Mori, Deputy Chief Cabinet Secretary, also attended. They discussed trade with Norway.
+            """)
+        // Neither side is stated for either man: neither is given Norway's side twice over.
+        #expect(r.principals.filter { $0.party == "NOR" }.count <= 1)
+        #expect(r.attendees.first?.title == "Deputy Chief Cabinet Secretary")
+    }
+
+    @Test func theCounterpartsReplyBindsTheCounterpart() throws {
+        let r = try read("""
+            Meeting
+            March 3, 2024
+
+            On March 3, 2024, Mr. Akira Sato, Minister for Foreign Affairs of Japan, met with H.E. Mr. Nasser Karim, Crown Prince and Prime Minister of Kuwait. Crown Prince Nasser replied that he would come to Osaka in the autumn.
+            """)
+        #expect(r.commitments.map(\.by) == ["KWT"])
+        #expect(r.principals.last?.title == "Crown Prince and Prime Minister of Kuwait")
+    }
 }
