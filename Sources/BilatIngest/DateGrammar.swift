@@ -32,6 +32,7 @@ public struct DateGrammar: Sendable {
     private let monthDayYear: Pattern
     private let dayMonthYear: Pattern
     private let numeric: Pattern
+    private let numericDayFirst: Pattern
     private let japanese: Pattern
     private let weekday: Pattern
     private let clock12: Pattern
@@ -54,6 +55,8 @@ public struct DateGrammar: Sendable {
         dayMonthYear = Pattern(#"\b(\d{1,2})(?:er|st|nd|rd|th)?\s+(\#(months.isEmpty ? "(?!x)x" : months))\.?(?:,?\s+(\d{4})\b)?"#)
         // "2025/4/9", "2025-04-09", "2025.4.9"
         numeric = Pattern(#"\b(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})\b"#)
+        // "11.09.2018" (day first), "25/12/2024" (day first where the order is certain)
+        numericDayFirst = Pattern(#"(?<![\d./])(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b"#)
         // "2024年11月3日", "令和6年11月3日", "11月3日", "本3日"
         japanese = Pattern(#"(?:(令和|平成|昭和)?\s*([0-9０-９]{1,4}|元)年)?\s*([0-9０-９]{1,2})月\s*([0-9０-９]{1,2})日"#, caseInsensitive: false)
         let weekdays = Pattern.alternation(profile.weekdays.keys)
@@ -66,9 +69,11 @@ public struct DateGrammar: Sendable {
         let hours = Pattern.alternation(profile.hourWords)
         let minutes = Pattern.alternation(profile.minuteWords)
         let amount = #"(\d{1,3}|\#(numbers.isEmpty ? "(?!x)x" : numbers))"#
+        // A number word may follow an elided article with no word boundary between them: "d’une heure".
+        let start = #"(?:\b|(?<=['’]))"#
         // "one hour and 40 minutes", "1 heure 30", "45 minutes", "an hour and a half", "1h30"
         duration = Pattern(
-            #"(?:\b\#(amount)\s*(?:\#(hours))\b(?:\s*(?:and|et)?\s*(?:(a half|demie)|\#(amount)\s*(?:\#(minutes))?\b))?|\b\#(amount)\s*(?:de\s+|d['’])?(?:\#(minutes))\b)"#)
+            #"(?:\#(start)\#(amount)\s*(?:\#(hours))\b(?:\s*(?:and|et)?\s*(?:(a half|demie)|\#(amount)\s*(?:\#(minutes))?\b))?|\#(start)\#(amount)\s*(?:de\s+|d['’])?(?:\#(minutes))\b)"#)
         durationJapanese = Pattern(#"約?\s*(?:([0-9０-９]{1,2})時間(?:半)?)?\s*(?:([0-9０-９]{1,3})分)?間?"#, caseInsensitive: false)
         durationUnits = (profile.hourWords + profile.minuteWords).map(TextFolding.fold).filter { !$0.isEmpty }
         minuteAdjective = Pattern(#"\b(\d{1,3})-minute\b"#)
@@ -98,6 +103,11 @@ public struct DateGrammar: Sendable {
             guard let y = Int(m.group(1) ?? ""), let mo = Int(m.group(2) ?? ""), let d = Int(m.group(3) ?? "") else { continue }
             found.append(DayMention(year: y, month: mo, day: d, position: text.distance(from: text.startIndex, to: m.range.lowerBound)))
         }
+        for m in numericDayFirst.matches(in: text) {
+            guard let a = Int(m.group(1) ?? ""), let b = Int(m.group(3) ?? ""), let y = Int(m.group(4) ?? "") else { continue }
+            guard let (month, day) = numericOrder(a, b, separator: m.group(2) ?? "/") else { continue }
+            found.append(DayMention(year: y, month: month, day: day, position: text.distance(from: text.startIndex, to: m.range.lowerBound)))
+        }
         for m in text.contains("月") ? japanese.matches(in: text) : [] {
             guard let mo = Self.int(m.group(3)), let d = Self.int(m.group(4)) else { continue }
             var year: Int?
@@ -113,6 +123,17 @@ public struct DateGrammar: Sendable {
             found.append(DayMention(year: year, month: mo, day: d, position: text.distance(from: text.startIndex, to: m.range.lowerBound)))
         }
         return found.filter { (1...12).contains($0.month) && (1...31).contains($0.day) }.sorted { $0.position < $1.position }
+    }
+
+    /// The month and day of a numeric date whose year comes last ("11.09.2018", "25/12/2024"), or `nil`
+    /// when the order cannot be known: a number above 12 is the day; dots are written day first; with
+    /// slashes the language's custom decides (`numeric_day_first`), else "10/07/2024" is left unread.
+    func numericOrder(_ a: Int, _ b: Int, separator: String) -> (month: Int, day: Int)? {
+        if a > 12 && b <= 12 { return (b, a) }
+        if b > 12 && a <= 12 { return (a, b) }
+        if a > 12 || b > 12 { return nil }
+        if separator == "." || profile.numericDayFirst { return (b, a) }
+        return nil
     }
 
     /// A day of the publication month written as "本31日" (this 31st), if the text names one.
@@ -161,6 +182,8 @@ public struct DateGrammar: Sendable {
         public let hour: Int
         public let minute: Int
         let position: Int
+        /// Where the time's own text ends.
+        let end: Int
         /// Followed by "Japan time", "JST" … in the same breath: not the venue's local time.
         public let isHomeTime: Bool
         /// Followed by "local time".
@@ -214,8 +237,35 @@ public struct DateGrammar: Sendable {
                 // Short markers (JST, ET) only as whole words.
                 return m.count > 3 ? near.contains(m) : near.split(whereSeparator: { !$0.isLetter }).contains { String($0) == m }
             }
-            return TimeMention(hour: h, minute: minute, position: text.distance(from: text.startIndex, to: range.lowerBound), isHomeTime: home, isLocalTime: local)
+            return TimeMention(hour: h, minute: minute, position: text.distance(from: text.startIndex, to: range.lowerBound),
+                               end: text.distance(from: text.startIndex, to: range.upperBound), isHomeTime: home, isLocalTime: local)
         }
+    }
+
+    /// The start time of the meeting among `times`: the one marked as local time, else the first not
+    /// marked as home time, else the first ("at 1 p.m. (12 p.m. local time)" → 12:00).
+    public static func startTime(_ times: [TimeMention]) -> TimeMention? {
+        times.first(where: \.isLocalTime) ?? times.first(where: { !$0.isHomeTime }) ?? times.first
+    }
+
+    /// A span of clock time: "between 17:50 and 18:15", "11:30-12:00", "de 12h45 à 14h30", "from 3 to 4 p.m."
+    /// (start and minutes), where two times stand side by side joined by a range word of the language.
+    public func timeRange(in text: String) -> (start: TimeMention, minutes: Int)? {
+        let times = times(in: text)
+        guard times.count >= 2 else { return nil }
+        let chars = Array(text)
+        for (a, b) in zip(times, times.dropFirst()) {
+            guard a.end <= b.position else { continue }
+            let between = TextFolding.fold(String(chars[a.end..<b.position])).trimmingCharacters(in: .whitespaces)
+            let before = TextFolding.fold(String(chars[max(0, a.position - 12)..<a.position]))
+            let joined = profile.rangeJoiners.contains(between)
+                || (profile.rangeOpeners.contains { before.hasSuffix(TextFolding.fold($0) + " ") } && profile.rangeJoinersAfterOpener.contains(between))
+            guard joined else { continue }
+            let minutes = (b.hour * 60 + b.minute) - (a.hour * 60 + a.minute)
+            guard minutes > 0, minutes <= 12 * 60 else { continue }
+            return (a, minutes)
+        }
+        return nil
     }
 
     // MARK: Durations

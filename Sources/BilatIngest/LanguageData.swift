@@ -6,6 +6,8 @@ public struct LanguageProfile: Sendable {
     public let code: String
     let stopwords: Set<String>
     let months: [String: Int]
+    /// The month names alone, folded, without the short forms that could be names ("Jun", "Mar").
+    let fullMonthWords: [String]
     /// Month names as written in the data, for patterns over unfolded text ("février").
     let monthNames: [String]
     let weekdays: [String: Int]
@@ -48,11 +50,28 @@ public struct LanguageProfile: Sendable {
     let currentMonthDayMarkers: [String]
     /// Words that make a line a readout's title ("Meeting", "Entretien", "会談") rather than a site's category.
     let titleCues: CueSet
+    /// Whether a numeric date with slashes is written day first ("25/12/2024", "05/11/2020").
+    let numericDayFirst: Bool
+    /// Words that join two clock times into a span ("11:30-12:00", "de 12h45 à 14h30").
+    let rangeJoiners: Set<String>
+    /// Words before the first time of a span ("between", "from") and the words that then join the two.
+    let rangeOpeners: [String]
+    let rangeJoinersAfterOpener: Set<String>
+    /// Words that stamp a text's publication ("Posted On:", "Publié le"): the date and time that follow
+    /// them are the publication's, not the meeting's.
+    let publicationMarkers: CueSet
+    /// Words that give a meeting's length in a sentence of its own ("The call lasted about 40 minutes").
+    let durationCues: CueSet
+    /// Words before a place that is the subject of talks, not a side: "the situation in", "la guerre en".
+    let subjectPlaceCues: [String]
+    /// Prepositions after a title that name where a mission works, not whose it is ("Ambassador to Japan").
+    let missionPrepositions: [String]
 
     private struct File: Decodable {
         let code: String
         let stopwords: [String]
         let months: [String: Int]
+        let month_abbreviations: [String: Int]?
         let weekdays: [String: Int]
         let number_words: [String: Int]
         let hour_words: [String]
@@ -83,14 +102,25 @@ public struct LanguageProfile: Sendable {
         let home_party: String?
         let current_month_day_markers: [String]?
         let title_cues: [String]?
+        let numeric_day_first: Bool?
+        let range_joiners: [String]?
+        let range_openers: [String]?
+        let range_joiners_after_opener: [String]?
+        let publication_markers: [String]?
+        let duration_cues: [String]?
+        let subject_place_cues: [String]?
+        let mission_prepositions: [String]?
     }
 
     init(json: String) throws {
         let f = try JSONDecoder().decode(File.self, from: Data(json.utf8))
         code = f.code
         stopwords = Set(f.stopwords)
-        months = Dictionary(f.months.map { (TextFolding.fold($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
-        monthNames = Array(Set(f.months.keys).union(months.keys))
+        // Short forms written without their period ("24 MAR 2026") count in dates only.
+        let allMonths = f.months.merging(f.month_abbreviations ?? [:]) { a, _ in a }
+        months = Dictionary(allMonths.map { (TextFolding.fold($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        fullMonthWords = f.months.keys.map(TextFolding.fold)
+        monthNames = Array(Set(allMonths.keys).union(months.keys))
         weekdays = Dictionary(f.weekdays.map { (TextFolding.fold($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         numberWords = f.number_words
         hourWords = f.hour_words
@@ -127,6 +157,14 @@ public struct LanguageProfile: Sendable {
         homeParty = f.home_party
         currentMonthDayMarkers = f.current_month_day_markers ?? []
         titleCues = cues(f.title_cues ?? [])
+        numericDayFirst = f.numeric_day_first ?? false
+        rangeJoiners = Set((f.range_joiners ?? []).map(TextFolding.fold))
+        rangeOpeners = f.range_openers ?? []
+        rangeJoinersAfterOpener = Set((f.range_joiners_after_opener ?? []).map(TextFolding.fold))
+        publicationMarkers = cues(f.publication_markers ?? [])
+        durationCues = words(f.duration_cues ?? [])
+        subjectPlaceCues = f.subject_place_cues ?? []
+        missionPrepositions = f.mission_prepositions ?? []
     }
 }
 

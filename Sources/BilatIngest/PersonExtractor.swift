@@ -71,6 +71,8 @@ struct PersonExtractor: Sendable {
     /// Known people's names (folded, without spaces, both orders) by their first two letters.
     private let knownTargets: [String: [String]]
     private let prepositions: [[String]]
+    /// Prepositions that name where a mission works: "Ambassador to Japan", "ambassadeur auprès de l'UE".
+    private let missionPrepositions: [[String]]
     private let stopNames: Set<String>
     private let known: [KnownPerson]
     private let japanese: JapaneseNameGrammar?
@@ -94,8 +96,9 @@ struct PersonExtractor: Sendable {
         }
         knownTargets = targets
         prepositions = profile.titleOf.map { Tokenizer.tokens($0).map(\.folded) }.sorted { $0.count > $1.count }
+        missionPrepositions = profile.missionPrepositions.map { Tokenizer.tokens($0).map(\.folded) }.filter { !$0.isEmpty }
         var stop = Set(data.languages.values.flatMap { p in p.titles.flatMap { Tokenizer.tokens($0).map(\.folded) } })
-        stop.formUnion(data.languages.values.flatMap { Array($0.months.keys) + Array($0.weekdays.keys) })
+        stop.formUnion(data.languages.values.flatMap { $0.fullMonthWords + Array($0.weekdays.keys) })
         stop.formUnion(["the", "le", "la", "les", "l'", "il", "elle", "they", "he", "she", "both", "his", "her", "their", "and", "et",
                         "on", "in", "at", "with", "avec", "en", "au", "of", "de", "du", "des", "a", "an", "this", "that", "ce", "cette",
                         "readout", "press", "release", "statement", "meeting", "rencontre", "entretien", "call", "talks", "summit",
@@ -167,7 +170,7 @@ struct PersonExtractor: Sendable {
             guard let end = matchTitle(tokens, at: i) else { continue }
             if named.contains(where: { $0.start <= tokens[i].start && tokens[end - 1].end <= $0.end }) { continue }
             var party: String?
-            if let (code, _) = partyPhrase(tokens, at: end) { party = code }
+            if let (code, _) = partyPhrase(tokens, at: end), !isMission(tokens, at: end) { party = code }
             result.append((text(tokens, i, end), party, tokens[i].start))
         }
         return result.map { (title: $0.0, party: $0.1, start: $0.2) }
@@ -181,8 +184,14 @@ struct PersonExtractor: Sendable {
         var party = qualifier(before: i, t)
         var k = titleEnd
         var titleLast = titleEnd
-        if let (code, end) = partyPhrase(t, at: k) {
-            party = code
+        // A portfolio between the title and the state: "Cabinet Secretary for Foreign and Diaspora Affairs of Kenya".
+        if partyPhrase(t, at: k) == nil, let (code, end) = portfolioThenParty(t, at: k) {
+            if !isMission(t, at: end.prepositionAt) { party = code }
+            k = end.end
+            titleLast = end.end
+        } else if let (code, end) = partyPhrase(t, at: k) {
+            // "Ambassador to Japan": the state a mission works in is not the person's side.
+            if !isMission(t, at: k) { party = code }
             k = end
             titleLast = end
         }
@@ -342,6 +351,31 @@ struct PersonExtractor: Sendable {
             }
         }
         return nil
+    }
+
+    /// Whether the preposition at `i` names where a mission works ("to", "auprès de"), not whose it is.
+    private func isMission(_ t: [Token], at i: Int) -> Bool {
+        missionPrepositions.contains { prep in
+            i + prep.count <= t.count && zip(prep, t[i..<(i + prep.count)]).allSatisfy { $0 == $1.folded }
+        }
+    }
+
+    /// "for Foreign and Diaspora Affairs of Kenya", "of Social Welfare and Development of the Philippines":
+    /// a portfolio of capitalised words (joined by "and", "&", commas) after a title, then a party phrase.
+    private func portfolioThenParty(_ t: [Token], at i: Int) -> (String, (end: Int, prepositionAt: Int))? {
+        guard i < t.count, prepositions.contains(where: { $0.count == 1 && $0[0] == t[i].folded }) else { return nil }
+        var k = i + 1
+        var words = 0
+        while k < t.count && words < 10 {
+            let token = t[k]
+            if token.isWord && token.isCapitalized && parties.party(tokens: t[k..<(k + 1)], language: profile.code) == nil {
+                words += 1; k += 1; continue
+            }
+            if words > 0, ["and", "&", "et", ","].contains(token.folded) { k += 1; continue }
+            break
+        }
+        guard words > 0, let (code, end) = partyPhrase(t, at: k) else { return nil }
+        return (code, (end, k))
     }
 
     /// "… Morrison of Australia": a party after the name.

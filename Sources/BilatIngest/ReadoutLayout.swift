@@ -57,7 +57,9 @@ public struct ReadoutLayout: Sendable {
             if Self.isBoilerplate(line, boilerplate) { continue }
             // Before the body: the date line, the issuing office, the place — short lines that are not sentences.
             if !bodyStarted && !Self.hasListMarker(line) && !Self.isMarkdownHeading(line)
-                && !Self.endsSentence(line) && line.count < 120 {
+                && !Self.endsSentence(line)
+                && (line.count < 120 || (line.count < 300 && Self.opensAsTitle(line, profile))) {
+                // (A long headline without a final stop, "Readout of the … call with …, Chair of …", is a title line.)
                 header.append(line)
                 continue
             }
@@ -77,11 +79,12 @@ public struct ReadoutLayout: Sendable {
 
         // Pages put a category above the title ("Japan-France Relations", then "… Summit Meeting"): when the
         // first line names no meeting and the next header line does, that one is the title.
-        if let first = title, let next = header.first, next.count <= 160 {
+        // The same when a place or a date line stands first ("New York", "27 October 2015", then the title).
+        if let first = title {
             let names = { (line: String) in profile.titleCues.matchesAny(text: line, folded: TextFolding.fold(line)) }
-            if !names(first) && names(next) {
-                title = next
-                header[0] = first
+            if !names(first), let k = header.prefix(3).firstIndex(where: { $0.count <= 300 && names($0) }) {
+                title = header[k]
+                header[k] = first
             }
         }
         self.title = title
@@ -98,6 +101,13 @@ public struct ReadoutLayout: Sendable {
             }
         }
         self.sentences = sentences
+    }
+
+    /// Whether `line` opens with a word that names a meeting, as a headline does ("Readout of …",
+    /// "Telephone Call between …", "Compte rendu de l'entretien …"): among its first four words.
+    static func opensAsTitle(_ line: String, _ profile: LanguageProfile) -> Bool {
+        let opening = line.split(separator: " ", maxSplits: 4).prefix(4).joined(separator: " ")
+        return profile.titleCues.matchesAny(text: opening, folded: TextFolding.fold(opening))
     }
 
     /// `line` without white space (including no-break and ideographic spaces) at either end.

@@ -118,22 +118,67 @@ struct ReadoutReading {
         let sentences = layout.sentences
         mentions = sentences.map { [people] in people.mentions(in: $0.text) }
         let spokesperson = profile.spokespersonCues
-        leadIndex = sentences.indices.first { index in
+        let candidates = sentences.indices.filter { index in
             let s = sentences[index].text
             let folded = TextFolding.fold(s)
             if spokesperson.matchesAny(text: s, folded: folded) && s.count < 120 { return false }
             return profile.meetingCues.matchesAny(text: s, folded: folded)
-        } ?? (sentences.isEmpty ? nil : 0)
+        }
+        // The lead names who met: a sentence with a meeting word but no one in it ("… welcomed the decision of
+        // the Council") gives way to the next such sentence that names someone.
+        let people = self.people
+        let mentions = self.mentions
+        let naming = candidates.first { !mentions[$0].isEmpty || !people.unnamedTitles(in: sentences[$0].text).isEmpty }
+        leadIndex = naming ?? candidates.first ?? (sentences.isEmpty ? nil : 0)
     }
 
     var lead: String { leadIndex.map { layout.sentences[$0].text } ?? "" }
+
+
+    /// A publication stamp at the head of the lead ("Posted On: 24 MAR 2026 8:48PM by …", "Publié le …"):
+    /// the range of the lead from the marker through the date and a clock time right after it.
+    func publicationStamp() -> Range<Int>? {
+        let text = lead
+        let folded = TextFolding.fold(text)
+        let starts = profile.publicationMarkers.cues.compactMap { cue -> Int? in
+            guard let index = cue.firstMatch(text: text, folded: folded) else { return nil }
+            let haystack = cue.searchesText ? text : folded
+            return haystack.distance(from: haystack.startIndex, to: index)
+        }
+        let chars = Array(text)
+        guard let start = starts.min(), start < chars.count else { return nil }
+        let tail = String(chars[start...])
+        guard let day = grammar.days(in: tail).first, day.position < 30 else { return nil }
+        var end = start + day.position + 1
+        // The date's own words, then a clock time that follows within a few characters.
+        while end < chars.count, !chars[end].isWhitespace { end += 1 }
+        for _ in 0..<2 {
+            var k = end
+            while k < chars.count, chars[k].isWhitespace || chars[k] == "," { k += 1 }
+            var w = k
+            while w < chars.count, !chars[w].isWhitespace { w += 1 }
+            guard w > k else { break }
+            let word = String(chars[k..<w])
+            if DateGrammar.hasDigit(word) || (profile.months[TextFolding.fold(word)] != nil) { end = w } else { break }
+        }
+        if let time = grammar.times(in: String(chars[end...])).first, time.position < 4 { end += time.end }
+        return start..<end
+    }
+
+    /// The lead as the facts are read from it: a publication stamp blanked out.
+    var factLead: String {
+        guard let stamp = publicationStamp() else { return lead }
+        var chars = Array(lead)
+        for i in stamp { chars[i] = " " }
+        return String(chars)
+    }
 
     func record(language: String, source: SourceInfo) -> MeetingRecord {
         var review: [String] = []
         let date = meetingDate(review: &review)
         let (startTime, duration) = clock()
-        let format = meetingFormat()
         var (participants, partyCodes) = participantsAndParties(review: &review)
+        let format = meetingFormat()
         if let listed = matter?.lists["parties"], !listed.isEmpty {
             partyCodes = listed.map { parser.data.party(named: $0) ?? $0.uppercased() }
         }
@@ -182,6 +227,10 @@ struct ReadoutReading {
         for line in layout.headerLines {
             if let day = grammar.days(in: line).first(where: { $0.iso != nil }) { return day }
         }
+        if let stamp = publicationStamp() {
+            let text = String(Array(lead)[stamp])
+            if let day = grammar.days(in: text).first(where: { $0.iso != nil }) { return day }
+        }
         // "The press release issued by … on 27 October 2025." before the lead.
         for sentence in layout.sentences.prefix(leadIndex ?? 0) {
             if let day = grammar.days(in: sentence.text).first(where: { $0.iso != nil }) { return day }
@@ -195,12 +244,10 @@ struct ReadoutReading {
             if let day = grammar.days(in: fixed).first, let iso = day.iso { return iso }
         }
         let published = documentDate()
+        let lead = factLead
         // Where the lead says nothing of the day, the headline or the next sentences may.
         let opening = layout.sentences.prefix(4).map(\.text)
-        let dayMention = grammar.days(in: lead).first
-            ?? layout.title.flatMap { grammar.days(in: $0).first { $0.iso != nil } }
-            ?? opening.lazy.compactMap { grammar.days(in: $0).first }.first
-        if let day = dayMention {
+        func resolve(_ day: DayMention) -> String? {
             if let iso = day.iso { return iso }
             guard let published, let year = published.year else {
                 review.append("no year in text")
@@ -210,19 +257,30 @@ struct ReadoutReading {
             let later = (day.month, day.day) > (published.month, published.day)
             return DayMention(year: later ? year - 1 : year, month: day.month, day: day.day, position: 0).iso
         }
-        if let day = grammar.dayOfCurrentMonth(in: lead), let published, let year = published.year {
-            return DayMention(year: year, month: published.month, day: day, position: 0).iso
-        }
-        let offset = grammar.relativeDay(in: lead) ?? opening.lazy.compactMap { grammar.relativeDay(in: $0) }.first
-        if let offset {
+        func relative(_ offset: Int) -> String? {
             guard let published, let iso = published.iso else {
                 review.append("no year in text")
                 return nil
             }
             return Self.shift(iso, days: offset)
         }
+        if let day = grammar.days(in: lead).first { return resolve(day) }
+        if let day = layout.title.flatMap({ grammar.days(in: $0).first { $0.iso != nil } }) { return resolve(day) }
+        if let day = grammar.dayOfCurrentMonth(in: lead), let published, let year = published.year {
+            return DayMention(year: year, month: published.month, day: day, position: 0).iso
+        }
+        // The lead's own "today" or "on Tuesday" speaks of the meeting; a date in a later sentence may be
+        // another event's ("the decision made on 17 October").
+        if let offset = grammar.relativeDay(in: lead) { return relative(offset) }
         if let weekday = grammar.weekday(in: lead), let iso = published?.iso {
             return Self.latest(weekday: weekday, onOrBefore: iso)
+        }
+        if let day = opening.lazy.compactMap({ grammar.days(in: $0).first }).first { return resolve(day) }
+        if let offset = opening.lazy.compactMap({ grammar.relativeDay(in: $0) }).first { return relative(offset) }
+        if let iso = published?.iso, matter?.fields["published"] == nil {
+            // The date line of a readout that does not name the meeting's day: the readout is the day's record.
+            review.append("meeting date taken from the date line")
+            return iso
         }
         if published != nil {
             review.append("meeting date not stated; only the publication date is")
@@ -262,9 +320,23 @@ struct ReadoutReading {
 
     /// The start time (local time as stated first) and the meeting's own duration, from the lead sentence.
     func clock() -> (String?, Int?) {
+        let lead = factLead
         let times = grammar.times(in: lead)
-        let start = times.first(where: { !$0.isHomeTime }) ?? times.first
-        let duration = grammar.durations(in: lead).first?.minutes
+        var start = DateGrammar.startTime(times)
+        var duration = grammar.durations(in: lead).first?.minutes
+        // "between 17:50 and 18:15": the span gives the start and the length.
+        if let range = grammar.timeRange(in: lead), start == nil || range.start == times.first {
+            start = range.start
+            if duration == nil { duration = range.minutes }
+        }
+        // "The call lasted about 40 minutes." in a sentence of its own.
+        if duration == nil {
+            for (index, sentence) in layout.sentences.enumerated() where index != leadIndex {
+                let folded = TextFolding.fold(sentence.text)
+                guard profile.durationCues.matchesAny(text: sentence.text, folded: folded) else { continue }
+                if let minutes = grammar.durations(in: sentence.text).first?.minutes { duration = minutes; break }
+            }
+        }
         return (start?.text, duration)
     }
 
@@ -395,9 +467,28 @@ struct ReadoutReading {
         // "The Prime Minister spoke to …": a principal named by title alone.
         // It is the lead's subject, named before the other side ("… spoke to President X").
         let firstNamed = principals.compactMap(\.leadPosition).min() ?? Int.max
-        if principals.count < 2, let unnamed = people.unnamedTitles(in: lead).first(where: { $0.start < firstNamed }) {
+        // (Also when the people named are all of one side: "… met jointly with the President of the Council, X, and …".)
+        let sides = principals.map { $0.party ?? parser.data.knownPerson(nameTokens: $0.tokens)?.party }
+        let oneSide = principals.count >= 2 && sides.allSatisfy { $0 != nil && $0 == sides[0] }
+        if principals.count < 2 || oneSide, let unnamed = people.unnamedTitles(in: lead).first(where: { $0.start < firstNamed }) {
             principals.append(Person(tokens: [], family: "", given: nil, title: unnamed.title, party: unnamed.party,
                                      firstSeen: leadIndex ?? 0, titleFromHeadline: false, inLead: true, leadPosition: unnamed.start))
+        }
+        // A principal named by title alone may be named in a byline of the header ("Jane Roe, Secretary-General"):
+        // the one person a short header line names beside that title.
+        for index in principals.indices where principals[index].family.isEmpty {
+            guard let title = principals[index].title else { continue }
+            let foldedTitle = TextFolding.fold(title)
+            for line in layout.headerLines where line.count <= 100 && TextFolding.fold(line).contains(foldedTitle) {
+                let named = people.mentions(in: line)
+                guard named.count == 1, let m = named.first, m.nameTokens.count >= 2,
+                      !principals.contains(where: { TextFolding.key($0.family) == TextFolding.key(m.familyName) }) else { continue }
+                principals[index].tokens = m.nameTokens
+                principals[index].family = m.familyName
+                principals[index].given = m.givenName
+                if principals[index].party == nil { principals[index].party = m.party }
+                break
+            }
         }
         let principalKeys = Set(principals.map { TextFolding.key($0.family) }.filter { !$0.isEmpty })
         let attendees = persons.filter { $0.attendee && !$0.excluded && !principalKeys.contains(TextFolding.key($0.family)) }
@@ -408,10 +499,16 @@ struct ReadoutReading {
 
         // Sides: each principal's party; a principal the text gives no side takes the side left over.
         if principals.contains(where: { $0.party == nil }) {
-            let home = homeParty(known: principals.compactMap(\.party))
-            for index in principals.indices where principals[index].party == nil {
-                principals[index].party = home
+            let (home, certain) = homeParty(known: principals.compactMap(\.party))
+            let missing = principals.indices.filter { principals[$0].party == nil }
+            // A side found by a guess (the state named most) is given to one principal at most: two people
+            // without a side are not both of the one state the text happens to name.
+            // The publisher's side goes to the first of them (the lead names its own side first); the others
+            // are left without a side rather than all given the same one.
+            if let first = missing.first, certain || missing.count == 1 {
+                principals[first].party = home
             }
+            if missing.count > 1 && home != nil { review.append("sides of the principals not stated") }
         }
         var codes: [String] = []
         for p in principals { if let c = p.party, !codes.contains(c) { codes.append(c) } }
@@ -430,7 +527,7 @@ struct ReadoutReading {
         var attendeeList = resolvedAttendees
         for index in attendeeList.indices where attendeeList[index].party == nil {
             // Attendees are named in the publishing side's readout as its own delegation unless said otherwise.
-            attendeeList[index].party = codes.first
+            attendeeList[index].party = principals.first?.party
         }
         return (principals.map { participant($0, .principal) } + attendeeList.map { participant($0, .attendee) }, codes)
     }
@@ -489,9 +586,14 @@ struct ReadoutReading {
     /// The side of a principal whom the text names by title alone: the party paired with a known one
     /// ("Japan-NATO", "Japon – OTAN", "U.S.-Australia"), the host of a visit ("sa venue au Japon"), or the
     /// state the text names most.
-    func homeParty(known: [String]) -> String? {
-        if let fixed = matter?.lists["parties"]?.first { return parser.data.party(named: fixed) }
-        if let publisher = matter?.fields["publisher"].flatMap(parser.data.party(named:)), !known.contains(publisher) { return publisher }
+    func homeParty(known: [String]) -> (String?, certain: Bool) {
+        let found = homePartyFound(known: known)
+        return (found.0, found.1)
+    }
+
+    private func homePartyFound(known: [String]) -> (String?, Bool) {
+        if let fixed = matter?.lists["parties"]?.first { return (parser.data.party(named: fixed), true) }
+        if let publisher = matter?.fields["publisher"].flatMap(parser.data.party(named:)), !known.contains(publisher) { return (publisher, true) }
         // The publisher's own seat: "A Downing Street spokesperson said", a "Washington, DC" dateline.
         let whole = ([layout.title ?? ""] + layout.headerLines + layout.sentences.map(\.text)).joined(separator: "\n")
         let wholeFolded = TextFolding.fold(whole)
@@ -499,7 +601,7 @@ struct ReadoutReading {
         let seatParties = parser.data.seatParties
         if let seat = parser.data.seats.firstMatches(text: whole, folded: wholeFolded).map(\.index)
             .filter({ !known.contains(seatParties[$0]) }).min() {
-            return seatParties[seat]
+            return (seatParties[seat], true)
         }
         let text = ([layout.title ?? ""] + layout.sentences.map(\.text)).joined(separator: "\n")
         let mentions = parser.parties.mentions(in: text, language: profile.code)
@@ -508,8 +610,8 @@ struct ReadoutReading {
         for (a, b) in zip(mentions, mentions.dropFirst()) where b.start > a.end {
             let between = String(chars[a.end..<b.start]).trimmingCharacters(in: .whitespaces)
             guard ["-", "–", "—", "‐", "/"].contains(between) else { continue }
-            if known.contains(a.code) && !known.contains(b.code) { return b.code }
-            if known.contains(b.code) && !known.contains(a.code) { return a.code }
+            if known.contains(a.code) && !known.contains(b.code) { return (b.code, true) }
+            if known.contains(b.code) && !known.contains(a.code) { return (a.code, true) }
         }
         // The host of a visit named in the lead: "during his visit to Japan", "à l’occasion de sa venue au Japon".
         let leadMentions = parser.parties.mentions(in: lead, language: profile.code)
@@ -517,14 +619,21 @@ struct ReadoutReading {
         for m in leadMentions where !known.contains(m.code) {
             let before = TextFolding.fold(String(leadChars[max(0, m.start - 30)..<m.start]))
             if profile.hostVisitCues.contains(where: { before.hasSuffix(TextFolding.fold($0) + " ") || before.hasSuffix(TextFolding.fold($0) + " the ") }) {
-                return m.code
+                return (m.code, true)
             }
         }
+        // Last, the state the headline and the lead name most — where the sides are named. A state named
+        // as the place of a situation ("the situation in Burundi", "the war in Ukraine") is a subject, not a side.
+        let sideText = ([layout.title ?? ""] + [lead]).joined(separator: "\n")
+        let sideChars = Array(sideText)
         var counts: [String: Int] = [:]
-        for m in mentions where !known.contains(m.code) && parser.data.parties[m.code]?.kind != "organization" {
+        for m in parser.parties.mentions(in: sideText, language: profile.code)
+        where !known.contains(m.code) && parser.data.parties[m.code]?.kind != "organization" {
+            let before = TextFolding.fold(String(sideChars[max(0, m.start - 30)..<m.start]))
+            if profile.subjectPlaceCues.contains(where: { before.hasSuffix(TextFolding.fold($0) + " ") || before.hasSuffix(TextFolding.fold($0) + " the ") }) { continue }
             counts[m.code, default: 0] += 1
         }
-        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        return (counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key, false)
     }
 
     /// `sentence` with people's names and titles blanked out: "Minister of Economy, Trade and Industry"
@@ -579,7 +688,11 @@ struct ReadoutReading {
             let head = p.role != .principal ? nil : p.title.flatMap { t in
                 [" of ", " de ", " du ", " des "].compactMap { t.range(of: $0)?.lowerBound }.min().map { String(t[..<$0]) }
             }.flatMap { $0.contains(" ") ? $0 : nil }
-            for name in [p.familyName, p.title, head].compactMap({ $0 }) {
+            // "Crown Prince and Prime Minister": each office of a double title names the person.
+            let offices = (head ?? p.title).map { t in
+                [" and ", " et "].reduce([t]) { parts, joiner in parts.flatMap { $0.components(separatedBy: joiner) } }
+            }.map { $0.count > 1 ? $0.filter { $0.contains(" ") } : [] } ?? []
+            for name in ([p.familyName, p.title, head] + offices.map(Optional.some)).compactMap({ $0 }) {
                 if let r = folded.firstRange(of: TextFolding.fold(name)) {
                     let at = folded.distance(from: folded.startIndex, to: r.lowerBound)
                     if at < verbStart && (best == nil || at < best!.0) { best = (at, party) }
