@@ -29,6 +29,8 @@ SET meeting_num = m.num, position = 0, language = m.language, title = m.title, d
     start_time = m.start_time, duration_minutes = m.duration_minutes, format = m.format, venue = m.venue
 FROM meetings m WHERE m.source_id = s.id;
 CREATE INDEX sources_meeting ON sources(meeting_num, position);
+-- The meetings of more than one readout, for `list --conflicts`.
+CREATE INDEX sources_linked ON sources(meeting_num) WHERE position > 0;
 
 -- The readouts, as `bilat sql` users read them.
 CREATE VIEW readouts AS

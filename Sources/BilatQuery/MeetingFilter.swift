@@ -14,14 +14,21 @@ public struct MeetingFilter: Sendable {
     public var party: String?
     /// Topic slugs; a meeting matches when it has any of them.
     public var topics: [String] = []
+    /// Only meetings whose readouts disagree on a fact.
+    public var conflicts = false
+    /// Only meetings with a reason for a person to check them.
+    public var needsReview = false
     public var limit: Int?
 
-    public init(from: String? = nil, to: String? = nil, person: String? = nil, party: String? = nil, topics: [String] = [], limit: Int? = nil) {
+    public init(from: String? = nil, to: String? = nil, person: String? = nil, party: String? = nil, topics: [String] = [],
+                conflicts: Bool = false, needsReview: Bool = false, limit: Int? = nil) {
         self.from = from
         self.to = to
         self.person = person
         self.party = party
         self.topics = topics
+        self.conflicts = conflicts
+        self.needsReview = needsReview
         self.limit = limit
     }
 
@@ -100,6 +107,12 @@ public struct MeetingFilter: Sendable {
                 : "m.num IN (SELECT meeting_num FROM meeting_topics WHERE topic_slug IN (\(slugs)))")
             _ = arguments.append(contentsOf: StatementArguments(topics))
         }
+        if conflicts {
+            // A conflict: two readouts of the meeting state different values of one fact (NULLs are not counted).
+            let disagree = MeetingFacts.fields.map { "count(DISTINCT \($0)) > 1" }.joined(separator: " OR ")
+            sql.append("m.num IN (SELECT meeting_num FROM sources WHERE meeting_num IN (SELECT meeting_num FROM sources WHERE position > 0) GROUP BY meeting_num HAVING \(disagree))")
+        }
+        if needsReview { sql.append("m.needs_review <> '[]'") }
         return (sql, arguments)
     }
 

@@ -47,6 +47,12 @@ struct FilterOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Meetings about this topic (a slug of `bilat topics`); repeat for any of several.", valueName: "slug"))
     var topic: [String] = []
 
+    @Flag(name: .long, help: "Only meetings whose readouts disagree on a fact (time, length, format, venue).")
+    var conflicts = false
+
+    @Flag(name: .long, help: "Only meetings with a reason for a person to check them (see `bilat show`).")
+    var needsReview = false
+
     @Option(name: .long, help: ArgumentHelp("At most this many results.", valueName: "n"))
     var limit: Int?
 
@@ -60,6 +66,6 @@ struct FilterOptions: ParsableArguments {
     }
 
     var filter: MeetingFilter {
-        MeetingFilter(from: from, to: to, person: person, party: party, topics: topic, limit: limit)
+        MeetingFilter(from: from, to: to, person: person, party: party, topics: topic, conflicts: conflicts, needsReview: needsReview, limit: limit)
     }
 }
