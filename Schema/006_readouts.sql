@@ -108,3 +108,18 @@ CREATE TRIGGER sources_fts_delete BEFORE DELETE ON sources BEGIN
     INSERT INTO readout_trigram(readout_trigram, rowid, title, body)
     SELECT 'delete', id, title, body FROM readout_documents WHERE id = old.id AND old.language = 'ja';
 END;
+
+-- The words of a readout from which a fact of its meeting was read: `field` is date, start_time,
+-- duration_minutes, format, venue or participant (`item` the participant's position in the meeting).
+-- A commitment's words are its sentence, read from `commitments`. Readouts stored before this version
+-- have none.
+CREATE TABLE evidence (
+    id          INTEGER PRIMARY KEY,
+    meeting_num INTEGER NOT NULL REFERENCES meetings(num) ON DELETE CASCADE,
+    source_id   INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    field       TEXT NOT NULL,
+    item        INTEGER,
+    text        TEXT NOT NULL
+);
+CREATE INDEX evidence_meeting ON evidence(meeting_num);
+CREATE INDEX evidence_source ON evidence(source_id);

@@ -80,6 +80,7 @@ public struct ReadoutParser: Sendable {
         let reading = ReadoutReading(parser: self, profile: profile, layout: layout, matter: matter)
         var record = reading.record(language: language, source: source)
         record.readouts = [readoutInfo(of: record, matter: matter)]
+        record.evidence = reading.evidence(for: record)
         return record
     }
 

@@ -136,12 +136,16 @@ extension Archive {
         // the record lists other readouts' values as conflicts.
         let conflicting = Dictionary(grouping: record.conflicts.flatMap { c in c.values.map { (c.field, $0) } }, by: { $0.1.readout })
         try setStatedFacts(of: sourceID, record: record, conflicts: conflicting[0] ?? [], first: true, db)
+        var sources = [sourceID]
         for (index, info) in readouts.enumerated().dropFirst() {
             let reference = StorableReadout(record: record, content: Data(), text: "", mediaType: StorableReadout.referenceMediaType)
             let other = try insertSource(reference, info: info, importedAt: info.importedAt ?? importedAt, db)
             try db.cachedStatement(sql: "UPDATE sources SET meeting_num = ?, position = ? WHERE id = ?").execute(arguments: [num, index, other])
             try setStatedFacts(of: other, record: record, conflicts: conflicting[index] ?? [], first: false, db)
+            sources.append(other)
         }
+        /// The readout that evidence names, as its row.
+        func source(_ readout: Int) -> Int64 { sources.indices.contains(readout) ? sources[readout] : sourceID }
         // The date as YYYYMMDD, copied into sides, topics and participants for their (key, day) indexes (migration 004).
         let day = record.date.flatMap { Int($0.replacingOccurrences(of: "-", with: "")) }
         for (position, code) in record.parties.enumerated() {
@@ -149,8 +153,14 @@ extension Archive {
                 INSERT OR IGNORE INTO meeting_parties(meeting_num, position, party_code, meeting_day) VALUES (?, ?, ?, ?)
                 """).execute(arguments: [num, position, code, day])
         }
+        // Each participant and commitment is of the readout its first evidence names (a record's), else the first.
+        var firstEvidence: [String: Int] = [:]
+        for e in record.evidence where firstEvidence[e.field] == nil { firstEvidence[e.field] = e.readout }
         for (position, p) in record.participants.enumerated() {
-            try insertParticipant(p, meeting: num, position: position, source: sourceID, day: day, db)
+            try insertParticipant(p, meeting: num, position: position, source: source(firstEvidence["participant:\(position)"] ?? 0), day: day, db)
+        }
+        for e in record.evidence where !e.field.hasPrefix("commitment:") {
+            try insertEvidence(e, item: nil, meeting: num, source: source(e.readout), db)
         }
         // Sections of a text or page are read again from its text; only an export's are kept as given.
         if readout.mediaType == StorableReadout.recordMediaType {
@@ -160,8 +170,20 @@ extension Archive {
             }
         }
         try insertTopics(record.topics, meeting: num, day: day, db)
-        try insertCommitments(record.commitments, meeting: num, from: 0, source: sourceID, date: record.date, db)
+        try insertCommitments(record.commitments, meeting: num, from: 0, sources: record.commitments.indices.map {
+            source(firstEvidence["commitment:\($0)"] ?? 0)
+        }, date: record.date, db)
         return id
+    }
+
+    /// Stores the words `e` of readout `source` for a fact of meeting `num`; a participant's evidence
+    /// names it by its position in the meeting (`item`, or the index the evidence gives).
+    static func insertEvidence(_ e: Evidence, item: Int?, meeting num: Int64, source: Int64, _ db: Database) throws {
+        let parts = e.field.split(separator: ":", maxSplits: 1)
+        let field = String(parts[0])
+        guard field == "participant" || MeetingFacts.fields.contains(field) else { return }
+        try db.cachedStatement(sql: "INSERT INTO evidence(meeting_num, source_id, field, item, text) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [num, source, field, item ?? (parts.count > 1 ? Int(parts[1]) : nil), e.text])
     }
 
     /// Inserts the row of one readout (its bytes, where it came from, what it is as a publication), not yet
@@ -211,10 +233,11 @@ extension Archive {
         }
     }
 
-    /// Stores commitments of the readout `source`, numbered from `first` among the meeting's.
-    static func insertCommitments(_ commitments: [Commitment], meeting num: Int64, from first: Int, source: Int64, date: String?,
+    /// Stores commitments, each of the readout `sources[i]`, numbered from `first` among the meeting's.
+    static func insertCommitments(_ commitments: [Commitment], meeting num: Int64, from first: Int, sources: [Int64], date: String?,
                                   _ db: Database) throws {
         for (index, c) in commitments.enumerated() {
+            let source = sources[index]
             // The sentence is stored only when the readout's text does not hold it (migration 003).
             try db.cachedStatement(sql: """
                 INSERT INTO commitments_stored(meeting_num, position, text, text_start, text_length, bound, char_offset, source_id)

@@ -166,7 +166,7 @@ public enum MeetingQuery {
                                      allProfiles: Array(profiles.values)).sections
         }
         let commitmentRows = try Row.fetchAll(db, sql: """
-            SELECT id, text, bound, char_offset FROM commitments WHERE meeting_num = ? ORDER BY position
+            SELECT id, text, bound, char_offset, source_id FROM commitments WHERE meeting_num = ? ORDER BY position
             """, arguments: [num])
         let commitments = try commitmentRows.map { row in
             Commitment(text: row["text"], by: row["bound"], topics: try CommitmentQuery.topics(row["id"], db), offset: row["char_offset"])
@@ -179,7 +179,40 @@ public enum MeetingQuery {
             parties: try parties(num, db), participants: try participants(num, db), topics: try topics(num, db),
             commitments: commitments, sections: sections, needsReview: review,
             source: SourceInfo(file: m["file_name"], sha256: m["sha256"], url: m["url"], importedAt: m["imported_at"]),
-            readouts: try readouts(num, db), conflicts: try MeetingFacts.conflicts(num, db))
+            readouts: try readouts(num, db), conflicts: try MeetingFacts.conflicts(num, db),
+            evidence: try evidence(num, commitments: commitmentRows, db))
+    }
+
+    /// The evidence of meeting `num`'s facts, in the order of the record's fields: each with the index of its
+    /// readout; a participant's and a commitment's with their index in the record.
+    static func evidence(_ num: Int64, commitments: [Row], _ db: Database) throws -> [Evidence] {
+        let readoutIndex = Dictionary(uniqueKeysWithValues: try Int64.fetchAll(db, sql: """
+            SELECT id FROM sources WHERE meeting_num = ? ORDER BY position
+            """, arguments: [num]).enumerated().map { ($1, $0) })
+        let participantIndex = Dictionary(uniqueKeysWithValues: try Int.fetchAll(db, sql: """
+            SELECT position FROM participants WHERE meeting_num = ? ORDER BY position
+            """, arguments: [num]).enumerated().map { ($1, $0) })
+        var found: [(rank: Int, item: Int, evidence: Evidence)] = []
+        let ranks = Dictionary(uniqueKeysWithValues: (MeetingFacts.fields + ["participant"]).enumerated().map { ($1, $0) })
+        for row in try Row.fetchAll(db, sql: "SELECT source_id, field, item, text FROM evidence WHERE meeting_num = ? ORDER BY id", arguments: [num]) {
+            let field: String = row["field"]
+            guard let rank = ranks[field], let readout = readoutIndex[row["source_id"]] else { continue }
+            var item = 0
+            var name = field
+            if field == "participant" {
+                guard let index = (row["item"] as Int?).flatMap({ participantIndex[$0] }) else { continue }
+                item = index
+                name = "participant:\(index)"
+            }
+            found.append((rank, item, Evidence(field: name, readout: readout, text: row["text"])))
+        }
+        for (index, row) in commitments.enumerated() {
+            guard let readout = (row["source_id"] as Int64?).flatMap({ readoutIndex[$0] }) else { continue }
+            found.append((ranks.count, index, Evidence(field: "commitment:\(index)", readout: readout, text: row["text"])))
+        }
+        return found.enumerated().sorted { a, b in
+            (a.element.rank, a.element.item, a.element.evidence.readout, a.offset) < (b.element.rank, b.element.item, b.element.evidence.readout, b.offset)
+        }.map(\.element.evidence)
     }
 
     /// The readouts of meeting `num`, in import order.

@@ -72,21 +72,39 @@ enum ReadoutLinker {
 
         let date: String? = meeting["date"]
         let day = date.flatMap { Int($0.replacingOccurrences(of: "-", with: "")) }
-        let named = try Row.fetchAll(db, sql: "SELECT person_id, party_code, title FROM participants WHERE meeting_num = ?", arguments: [num])
-        var people = Set(named.compactMap { $0["person_id"] as Int64? })
-        var byTitle = Set(named.filter { ($0["person_id"] as Int64?) == nil }.map { "\(($0["party_code"] as String?) ?? "")|\(($0["title"] as String?) ?? "")" })
-        var next = (try Int.fetchOne(db, sql: "SELECT max(position) FROM participants WHERE meeting_num = ?", arguments: [num]) ?? -1) + 1
-        for p in record.participants {
-            if let person = try PeopleDirectory.personID(ifNamed: p, db) {
-                guard people.insert(person).inserted else { continue }
-            } else {
-                guard byTitle.insert("\(p.party ?? "")|\(p.title ?? "")").inserted else { continue }
+        // Participants already named are not added again; this readout's words for them are kept as evidence.
+        let named = try Row.fetchAll(db, sql: "SELECT position, person_id, party_code, title FROM participants WHERE meeting_num = ?", arguments: [num])
+        var people: [Int64: Int] = [:]
+        var byTitle: [String: Int] = [:]
+        for row in named {
+            if let person = row["person_id"] as Int64? { people[person] = row["position"] } else {
+                byTitle["\((row["party_code"] as String?) ?? "")|\((row["title"] as String?) ?? "")"] = row["position"]
             }
+        }
+        var next = (try Int.fetchOne(db, sql: "SELECT max(position) FROM participants WHERE meeting_num = ?", arguments: [num]) ?? -1) + 1
+        var positions: [Int] = []
+        for p in record.participants {
+            let person = try PeopleDirectory.personID(ifNamed: p, db)
+            let key = "\(p.party ?? "")|\(p.title ?? "")"
+            if let known = person.flatMap({ people[$0] }) ?? (person == nil ? byTitle[key] : nil) {
+                positions.append(known)
+                continue
+            }
+            if let person { people[person] = next } else { byTitle[key] = next }
             try Archive.insertParticipant(p, meeting: num, position: next, source: source, day: day, db)
+            positions.append(next)
             next += 1
+        }
+        for e in record.evidence where !e.field.hasPrefix("commitment:") {
+            var item: Int?
+            if e.field.hasPrefix("participant:"), let index = Int(e.field.dropFirst("participant:".count)), positions.indices.contains(index) {
+                item = positions[index]
+            }
+            try Archive.insertEvidence(e, item: item, meeting: num, source: source, db)
         }
         try Archive.insertTopics(record.topics, meeting: num, day: day, db)
         let commitments = (try Int.fetchOne(db, sql: "SELECT max(position) FROM commitments_stored WHERE meeting_num = ?", arguments: [num]) ?? -1) + 1
-        try Archive.insertCommitments(record.commitments, meeting: num, from: commitments, source: source, date: date, db)
+        try Archive.insertCommitments(record.commitments, meeting: num, from: commitments,
+                                      sources: Array(repeating: source, count: record.commitments.count), date: date, db)
     }
 }

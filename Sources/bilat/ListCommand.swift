@@ -43,25 +43,47 @@ enum MeetingListing {
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show one meeting in full: facts, participants, commitments, topics, sections, source."
+        abstract: "Show one meeting in full: facts, participants, commitments, topics, readouts, conflicts, sections."
     )
 
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var output: FormatOption
 
-    @Flag(name: .long, help: "Print the readout text exactly as imported instead.")
+    @Flag(name: .long, help: ArgumentHelp(
+        "Print the readout texts exactly as imported instead.",
+        discussion: "A meeting of one readout prints its text alone; of several, each under a line naming it."))
     var text = false
+
+    @Flag(name: .long, help: "Print each fact beside the words of the readout it was read from instead.")
+    var evidence = false
 
     @Argument(help: ArgumentHelp("The meeting's id, as `bilat list` shows it.", valueName: "id"))
     var id: String
 
+    func validate() throws {
+        if text && evidence { throw ValidationError("--text and --evidence show different things: give one of them") }
+    }
+
     func run() throws {
         let opened = try archive.openForReading()
         if text {
-            Output.write(try MeetingQuery.text(opened, id: id))
+            let texts = try MeetingQuery.texts(opened, id: id)
+            if texts.count == 1 {
+                Output.write(texts[0].text ?? "")
+                return
+            }
+            for (index, item) in texts.enumerated() {
+                if index > 0 { Output.line("") }
+                Output.line("── readout \(index + 1) of \(texts.count): \(item.readout.path ?? item.readout.file) (\(item.readout.language)) ──")
+                Output.write(item.text ?? "(known only from an export: its text is not in the archive)\n")
+            }
             return
         }
         let record = try MeetingQuery.record(opened, id: id)
+        if evidence {
+            EvidenceListing.write(record, format: output.format)
+            return
+        }
         switch output.format {
         case .json: Output.line(record.jsonString(pretty: true))
         case .ndjson: Output.line(record.jsonString())
@@ -101,8 +123,24 @@ enum MeetingCard {
             }
         }
         if !r.needsReview.isEmpty { lines.append("Needs review: \(r.needsReview.joined(separator: "; "))") }
-        lines.append("Source:    \(r.source.file), imported \(r.source.importedAt ?? "—")" + (r.source.url.map { ", \($0)" } ?? ""))
-        lines.append("           sha256 \(r.source.sha256)")
+        if !r.conflicts.isEmpty {
+            lines.append("Conflicts (the first-imported readout's value is kept):")
+            for c in r.conflicts {
+                lines.append("  \(c.field): " + c.values.map { "\(c.display($0.value)) [readout \($0.readout + 1)]" }.joined(separator: " / "))
+            }
+        }
+        let readouts = r.readoutList
+        lines.append(readouts.count == 1 ? "Readout:" : "Readouts:")
+        for (index, readout) in readouts.enumerated() {
+            var line = "  \(index + 1). \(readout.path ?? readout.file) (\(readout.language)"
+            if let publisher = readout.publisher { line += ", published by \(publisher)" }
+            if let published = readout.published { line += " on \(published)" }
+            line += "), imported \(readout.importedAt ?? "—")"
+            lines.append(line)
+            if let title = readout.title, readouts.count > 1 { lines.append("     \(title)") }
+            if let url = readout.url { lines.append("     \(url)") }
+            lines.append("     sha256 \(readout.sha256)")
+        }
         if !r.sections.isEmpty {
             lines.append("")
             for s in r.sections {
@@ -112,6 +150,62 @@ enum MeetingCard {
             }
         }
         Output.line(lines.joined(separator: "\n"))
+    }
+}
+
+extension FactConflict {
+    /// A value as `show` prints it.
+    func display(_ value: FactValue) -> String {
+        switch value {
+        case .int(let number): return field == "duration_minutes" ? "\(number) minutes" : String(number)
+        case .string(let text): return text.replacingOccurrences(of: "_", with: " ")
+        }
+    }
+}
+
+/// Each fact of a meeting beside the words of the readout it was read from (`show --evidence`).
+enum EvidenceListing {
+    /// The fact an evidence field names, as `show` prints it: for a fact the readouts disagree on, the
+    /// value that readout states.
+    static func fact(_ field: String, readout: Int, in r: MeetingRecord) -> String {
+        if let conflict = r.conflicts.first(where: { $0.field == field }), let stated = conflict.values.first(where: { $0.readout == readout }) {
+            return conflict.display(stated.value) + (stated.value == conflict.values.first?.value ? "" : " (not kept)")
+        }
+        let parts = field.split(separator: ":")
+        let index = parts.count > 1 ? Int(parts[1]) : nil
+        switch parts.first.map(String.init) {
+        case "date": return r.date ?? "—"
+        case "start_time": return r.startTime ?? "—"
+        case "duration_minutes": return r.durationMinutes.map { "\($0) minutes" } ?? "—"
+        case "format": return r.format?.rawValue.replacingOccurrences(of: "_", with: " ") ?? "—"
+        case "venue": return r.venue ?? "—"
+        case "participant":
+            guard let index, r.participants.indices.contains(index) else { return "—" }
+            let p = r.participants[index]
+            return "\(p.name) (\([p.party, p.role.rawValue].compactMap { $0 }.joined(separator: ", ")))"
+        case "commitment":
+            guard let index, r.commitments.indices.contains(index) else { return "—" }
+            return "commitment \(index + 1) [\(r.commitments[index].by)]"
+        default: return "—"
+        }
+    }
+
+    static func write(_ r: MeetingRecord, format: OutputFormat) {
+        let files = r.readoutList.map { $0.path ?? $0.file }
+        let rows: [[String]] = r.evidence.map { e in
+            [e.field, fact(e.field, readout: e.readout, in: r), String(e.readout + 1), files.indices.contains(e.readout) ? files[e.readout] : "", e.text]
+        }
+        let header = ["field", "fact", "readout", "file", "words"]
+        switch format {
+        case .json, .ndjson:
+            let objects = rows.map { row in JSONValue.object(zip(header, row).map { ($0, $0 == "readout" ? .int(Int($1) ?? 0) : .string($1)) }) }
+            if format == .json { Output.jsonArray(objects) } else { Output.ndjson(objects) }
+        case .csv:
+            Output.csv(header: header, rows: rows)
+        case .table:
+            if rows.isEmpty { Console.note("no evidence is stored for \(r.id ?? "this meeting") (imported before Bilat kept it)"); return }
+            Output.table(header: ["FACT", "VALUE", "READOUT", "WORDS"], rows: rows.map { [$0[0], $0[1], $0[2], "“" + $0[4] + "”"] })
+        }
     }
 }
 
