@@ -59,7 +59,9 @@ demo: build
 	@$(BILAT) search --db $(DEMO_DB) coree
 	@echo; echo '$$ bilat list --person "wong penny"'
 	@$(BILAT) list --db $(DEMO_DB) --person "wong penny"
-	@echo; echo "The demo archive is $(DEMO_DB); try: $(BILAT) show --db $(DEMO_DB) 2024-11-05-jpn-aus"
+	@echo; echo '$$ bilat list --conflicts   (meetings whose readouts disagree)'
+	@$(BILAT) list --db $(DEMO_DB) --conflicts
+	@echo; echo "The demo archive is $(DEMO_DB); try: $(BILAT) show --db $(DEMO_DB) 2025-02-14-fra-jpn --evidence"
 
 test: setup
 	$(SWIFT) test

@@ -317,4 +317,38 @@ let readoutB = """
         let dates = try cli.run(["sql", "--db", cli.db, "SELECT date FROM meetings ORDER BY date", "--format", "csv"])
         #expect(dates.stdout == "date\n2022-05-05\n2022-05-06\n2022-05-07\n2022-05-08\n2022-05-09\n")
     }
+
+    /// Both sides' readouts of one meeting, in two languages: one meeting, two readouts, a conflict, the
+    /// evidence of each fact, each text; `list --conflicts` finds it, `--needs-review` does not.
+    @Test func oneMeetingWithTwoReadouts() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let french = """
+            Entretien des ministres des Affaires étrangères
+            4 mars 2024
+
+            Le 4 mars 2024, à partir de 15h00 et pendant environ 40 minutes, Mme Élodie MARCHAND, ministre des Affaires étrangères de la France, s’est entretenue avec M. SATO Akira, ministre des Affaires étrangères du Japon.
+            Les deux ministres sont convenus de renforcer la coopération en matière de cybersécurité.
+            """
+        let a = try cli.file("a.txt", readoutA)
+        let b = try cli.file("b.txt", french)
+        let r = try cli.run(["import", "--db", cli.db, a, b])
+        #expect(r.stdout.contains("linked    \(b) → 2024-03-04-jpn-fra"), "\(r.stdout)")
+        #expect(r.stdout.contains("1 imported, 1 linked, 0 unchanged, 0 replaced, 0 failed"))
+        let card = try cli.run(["show", "--db", cli.db, "2024-03-04-jpn-fra"]).stdout
+        #expect(card.contains("duration_minutes: 50 minutes [readout 1] / 40 minutes [readout 2]"), "\(card)")
+        #expect(card.contains("1. \(a) (en)") && card.contains("2. \(b) (fr)"), "\(card)")
+        let evidence = try cli.run(["show", "--db", cli.db, "2024-03-04-jpn-fra", "--evidence", "--format", "csv"]).stdout
+        #expect(evidence.contains("duration_minutes,50 minutes,1,\(a),commencing at 3:00 p.m. for approximately 50 minutes\n"), "\(evidence)")
+        #expect(evidence.contains("duration_minutes,40 minutes (not kept),2,\(b),à partir de 15h00 et pendant environ 40 minutes\n"), "\(evidence)")
+        #expect(evidence.contains("date,2024-03-04,2,\(b),Le 4 mars 2024\n"))
+        let texts = try cli.run(["show", "--db", cli.db, "2024-03-04-jpn-fra", "--text"]).stdout
+        #expect(texts.contains("── readout 1 of 2: \(a) (en) ──\n" + readoutA) && texts.contains("── readout 2 of 2: \(b) (fr) ──\n" + french), "\(texts)")
+        #expect(try cli.run(["list", "--db", cli.db, "--conflicts", "--format", "csv"]).stdout.split(separator: "\n").count == 2)
+        #expect(try cli.run(["list", "--db", cli.db, "--needs-review", "--format", "csv"]).stdout.split(separator: "\n").count == 1)
+        #expect(try cli.run(["show", "--db", cli.db, "2024-03-04-jpn-fra", "--text", "--evidence"]).status == 2)
+        // Each readout on its own when asked.
+        let apart = try cli.run(["import", "--db", cli.folder.appendingPathComponent("apart.sqlite").path, "--no-link", a, b])
+        #expect(apart.stdout.contains("2 imported, 0 linked"), "\(apart.stdout)")
+    }
 }
