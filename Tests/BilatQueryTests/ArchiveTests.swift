@@ -499,6 +499,51 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         #expect(try ArchiveCheck.run(archive).problems.isEmpty)
     }
 
+    /// Version 6 makes each source a readout of its meeting: an archive of version 5 keeps its meetings,
+    /// their texts are searched through the new per-readout index, their commitments read back from their
+    /// readout, and a readout of the same meeting in another language links to it.
+    @Test func meetingsOfAnOlderArchiveBecomeTheirFirstReadout() throws {
+        let t = try TemporaryArchive()
+        let readout = try storable(aliceText, file: "jp/readout.txt")
+        let sentence = "The two ministers agreed to strengthen cooperation on cyber defence in the Indo-Pacific."
+        let start = (aliceText as NSString).range(of: sentence).location + 1
+        try firstReleaseArchive(at: t.path, then: """
+            \(EmbeddedSchema.files["002_overview.sql"]!)
+            \(EmbeddedSchema.files["003_commitment_text_from_readout.sql"]!)
+            \(EmbeddedSchema.files["004_meeting_day_in_filters.sql"]!)
+            \(EmbeddedSchema.files["005_readout_place.sql"]!)
+            INSERT INTO grdb_migrations VALUES ('002_overview'), ('003_commitment_text_from_readout'), ('004_meeting_day_in_filters'),
+                                               ('005_readout_place');
+            INSERT INTO parties VALUES ('JPN', 'state', 'Japan', NULL, NULL), ('FRA', 'state', 'France', NULL, NULL);
+            INSERT INTO sources(id, file_name, sha256, url, media_type, content, text, imported_at, path)
+                VALUES (1, 'readout.txt', '\(readout.record.source.sha256)', NULL, 'text/plain',
+                        CAST('\(aliceText.replacingOccurrences(of: "'", with: "''"))' AS BLOB), NULL, '2026-01-01T00:00:00Z', '/readouts/jp/readout.txt');
+            INSERT INTO meetings(num, id, source_id, title, language, date, start_time, duration_minutes, format) VALUES
+                (1, '2024-03-04-jpn-fra', 1, 'Foreign Ministers'' Meeting', 'en', '2024-03-04', '15:00', 50, 'in_person');
+            INSERT INTO meeting_parties VALUES (1, 'JPN', 0, 20240304), (1, 'FRA', 1, 20240304);
+            INSERT INTO people VALUES (1, 'Akira Sato', 'Sato', 'Akira', 'sato|akira'), (2, 'Élodie Marchand', 'Marchand', 'Élodie', 'marchand|elodie');
+            INSERT INTO participants VALUES (1, 0, 1, 'Akira Sato', 'Sato', 'Akira', 'JPN', NULL, 'principal', 20240304),
+                                            (1, 1, 2, 'Élodie Marchand', 'Marchand', 'Élodie', 'FRA', NULL, 'principal', 20240304);
+            INSERT INTO commitments_stored(id, meeting_num, position, text, text_start, text_length, bound)
+                VALUES (1, 1, 0, '', \(start), \(sentence.count), 'joint');
+            INSERT INTO readout_fts(rowid, title, body) SELECT num, title, body FROM readout_documents;
+            INSERT INTO commitment_fts(rowid, text) SELECT id, text FROM commitments;
+            """)
+        let archive = try Archive.open(path: t.path)
+        #expect(FileManager.default.fileExists(atPath: t.path + ".backup-v5"))
+        #expect(try RawSQL.run(archive, sql: "SELECT meeting_id, position, language, duration_minutes FROM readouts").rows
+                == [[.string("2024-03-04-jpn-fra"), .int(0), .string("en"), .int(50)]])
+        #expect(try SearchQuery.search(archive, query: "cyber", filter: MeetingFilter()).map(\.id) == ["2024-03-04-jpn-fra"])
+        #expect(try CommitmentQuery.list(archive, filter: CommitmentFilter(match: "cyber")).map(\.text) == [sentence])
+        #expect(try ArchiveCheck.run(archive).problems.isEmpty)
+        #expect(try archive.store(try storable(aliceTextFrench, file: "fr/readout.txt")) == .linked(id: "2024-03-04-jpn-fra"))
+        let record = try MeetingQuery.record(archive, id: "2024-03-04-jpn-fra")
+        #expect(record.readouts.map(\.language) == ["en", "fr"])
+        #expect(record.conflicts.map(\.field) == ["duration_minutes"])
+        #expect(try SearchQuery.search(archive, query: "convenus", filter: MeetingFilter()).map(\.id) == ["2024-03-04-jpn-fra"])
+        #expect(try ArchiveCheck.run(archive).problems.isEmpty)
+    }
+
     @Test func aFailedUpgradeLeavesTheArchiveAsItWas() throws {
         let t = try TemporaryArchive()
         // Something in the way of the next migration.
