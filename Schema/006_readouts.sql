@@ -123,3 +123,9 @@ CREATE TABLE evidence (
 );
 CREATE INDEX evidence_meeting ON evidence(meeting_num);
 CREATE INDEX evidence_source ON evidence(source_id);
+
+-- What was read is stored, so that an upgrade of the reader never changes what an archive shows: the
+-- sections of a text or page are kept as the places of their lines in the first readout's text
+-- (`spans`, a JSON array of [start, length] in code points, from 0; `text` is then ''), the sections of a
+-- record as their text. Bilat fills the sections of the meetings already stored when it applies this version.
+ALTER TABLE sections ADD COLUMN spans TEXT;

@@ -175,6 +175,8 @@ public final class Archive: @unchecked Sendable {
             try db.execute(sql: EmbeddedSchema.files[name]!)
             try db.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES (?)", arguments: [identifier])
         }
+        // Version 6 keeps the sections read from a text: those of the meetings stored before are read once, now.
+        if !applied.isEmpty && !applied.contains("006_readouts") { try SectionStore.fillMissing(db) }
         try Vocabulary.sync(db)
         // Every migration keeps references whole; a violation rolls the upgrade back.
         if try !Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty {

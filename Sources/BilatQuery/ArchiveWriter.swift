@@ -162,13 +162,8 @@ extension Archive {
         for e in record.evidence where !e.field.hasPrefix("commitment:") {
             try insertEvidence(e, item: nil, meeting: num, source: source(e.readout), db)
         }
-        // Sections of a text or page are read again from its text; only an export's are kept as given.
-        if readout.mediaType == StorableReadout.recordMediaType {
-            for (position, section) in record.sections.enumerated() {
-                try db.cachedStatement(sql: "INSERT INTO sections(meeting_num, position, heading, text) VALUES (?, ?, ?, ?)")
-                    .execute(arguments: [num, position, section.heading, section.text])
-            }
-        }
+        // A text's or page's sections as the places of their lines in its text; an export's as given.
+        try SectionStore.insert(record.sections, meeting: num, body: readout.isOwnText ? readout.text : nil, db)
         try insertTopics(record.topics, meeting: num, day: day, db)
         try insertCommitments(record.commitments, meeting: num, from: 0, sources: record.commitments.indices.map {
             source(firstEvidence["commitment:\($0)"] ?? 0)

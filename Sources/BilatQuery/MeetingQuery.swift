@@ -155,16 +155,7 @@ public enum MeetingQuery {
             FROM meetings m JOIN sources s ON s.id = m.source_id
             WHERE m.num = ?
             """, arguments: [num]) else { throw ArchiveError.noSuchMeeting(String(num)) }
-        let sections: [Section]
-        if (m["media_type"] as String) == StorableReadout.recordMediaType {
-            sections = try Row.fetchAll(db, sql: "SELECT heading, text FROM sections WHERE meeting_num = ? ORDER BY position",
-                                        arguments: [num]).map { Section(heading: $0["heading"], text: $0["text"]) }
-        } else {
-            // The same reading of the text as at import gives the same sections.
-            let profiles = LanguageData.sharedProfiles
-            sections = ReadoutLayout(text: m["body"], profile: LanguageData.profile(m["language"], in: profiles),
-                                     allProfiles: Array(profiles.values)).sections
-        }
+        let sections = try SectionStore.sections(num, body: m["body"], db)
         let commitmentRows = try Row.fetchAll(db, sql: """
             SELECT id, text, bound, char_offset, source_id FROM commitments WHERE meeting_num = ? ORDER BY position
             """, arguments: [num])
