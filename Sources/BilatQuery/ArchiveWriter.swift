@@ -26,44 +26,48 @@ public enum ImportOutcome: Equatable, Sendable {
     }
 }
 
-/// One readout ready to store: the record, the bytes as imported and the text read from them.
-public struct StorableReadout: Sendable {
-    public var record: MeetingRecord
-    public var content: Data
-    public var text: String
-    public var mediaType: String
-    /// The resolved absolute path of the file it was read from: its place, which a changed file at the
-    /// same path replaces. `nil` for standard input and for records read back from an export.
-    public var path: String?
-
-    public init(record: MeetingRecord, content: Data, text: String, mediaType: String, path: String? = nil) {
-        self.record = record
-        self.content = content
-        self.text = text
-        self.mediaType = mediaType
-        self.path = path
-        if path != nil, !self.record.readouts.isEmpty { self.record.readouts[0].path = path }
+extension Archive {
+    /// Stores a batch of parsed files in one transaction, each file in its own savepoint.
+    func storeBatch(_ batch: [(path: String, result: Result<[StorableReadout], Error>)], now: Date, link: Bool = true) -> [ImportReport] {
+        func failure(_ path: String, _ error: Error) -> ImportReport {
+            let reason = (error as? IngestError)?.description ?? (error as? ArchiveError)?.description ?? "\(error)"
+            return ImportReport(path: path, outcomes: [], failure: reason)
+        }
+        var reports: [ImportReport] = []
+        do {
+            try write { db in
+                for (path, result) in batch {
+                    switch result {
+                    case .failure(let error):
+                        reports.append(failure(path, error))
+                    case .success(let readouts):
+                        do {
+                            var outcomes: [ImportOutcome] = []
+                            try db.inSavepoint {
+                                outcomes = try readouts.map { try Self.store($0, in: db, now: now, link: link) }
+                                return .commit
+                            }
+                            reports.append(ImportReport(path: path, outcomes: outcomes, failure: nil))
+                        } catch let error as DatabaseError where [.SQLITE_FULL, .SQLITE_IOERR, .SQLITE_CORRUPT, .SQLITE_READONLY].contains(error.resultCode) {
+                            throw error
+                        } catch {
+                            reports.append(failure(path, error))
+                        }
+                    }
+                }
+            }
+        } catch {
+            // The transaction itself failed (disk full, I/O error): nothing of the batch was written.
+            let reason = (error as? ArchiveError)?.description ?? "\(error)"
+            return batch.map { ImportReport(path: $0.path, outcomes: [], failure: reason) }
+        }
+        return reports
     }
 
-    /// A parsed readout, stored with the bytes it was read from and the place of its file.
-    public init(parsed: ParsedReadout, content: Data, path: String? = nil) {
-        self.init(record: parsed.record, content: content, text: parsed.text, mediaType: parsed.mediaType, path: path)
+    /// Stores every readout of one file in a single transaction.
+    public func storeAll(_ readouts: [StorableReadout], now: Date = Date()) throws -> [ImportOutcome] {
+        try write { db in try readouts.map { try Self.store($0, in: db, now: now) } }
     }
-
-    /// A record read back from an export: its own JSON is the content, its sections and commitments the text.
-    public init(exported record: MeetingRecord) {
-        let text = ([record.title].compactMap { $0 } + record.sections.flatMap { [$0.heading, $0.text].compactMap { $0 } })
-            .joined(separator: "\n")
-        self.init(record: record, content: Data(record.jsonString().utf8), text: text, mediaType: Self.recordMediaType)
-    }
-
-    /// The media type of a record read back from an export.
-    public static let recordMediaType = "application/json"
-    /// The media type of a readout known only from an export's list of readouts: no bytes of its own.
-    public static let referenceMediaType = "application/x-bilat-readout"
-
-    /// Whether the bytes are the readout's own (a text or a page), not an export of it.
-    var isOwnText: Bool { mediaType != Self.recordMediaType && mediaType != Self.referenceMediaType }
 }
 
 extension Archive {

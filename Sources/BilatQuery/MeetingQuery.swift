@@ -208,13 +208,10 @@ public enum MeetingQuery {
 
     /// The readouts of meeting `num`, in import order.
     static func readouts(_ num: Int64, _ db: Database) throws -> [ReadoutInfo] {
-        try Row.fetchAll(db, sql: """
+        try ReadoutInfo.fetchAll(db, sql: """
             SELECT file_name, path, sha256, url, language, title, publisher, published, imported_at
             FROM sources WHERE meeting_num = ? ORDER BY position
-            """, arguments: [num]).map { row in
-            ReadoutInfo(file: row["file_name"], path: row["path"], sha256: row["sha256"], url: row["url"], language: row["language"],
-                        title: row["title"], publisher: row["publisher"], published: row["published"], importedAt: row["imported_at"])
-        }
+            """, arguments: [num])
     }
 
     static func parties(_ num: Int64, _ db: Database) throws -> [String] {
@@ -229,12 +226,25 @@ public enum MeetingQuery {
     }
 
     static func participants(_ num: Int64, _ db: Database) throws -> [Participant] {
-        try Row.fetchAll(db, sql: """
+        try Participant.fetchAll(db, sql: """
             SELECT name, family_name, given_name, title, party_code, role
             FROM participants WHERE meeting_num = ? ORDER BY position
-            """, arguments: [num]).map { row in
-            Participant(name: row["name"], familyName: row["family_name"], givenName: row["given_name"], title: row["title"],
-                        party: row["party_code"], role: ParticipantRole(rawValue: row["role"]) ?? .attendee)
-        }
+            """, arguments: [num])
+    }
+}
+
+/// A readout as a row of `sources`.
+extension ReadoutInfo: FetchableRecord {
+    public init(row: Row) {
+        self.init(file: row["file_name"], path: row["path"], sha256: row["sha256"], url: row["url"], language: row["language"],
+                  title: row["title"], publisher: row["publisher"], published: row["published"], importedAt: row["imported_at"])
+    }
+}
+
+/// A participant as a row of `participants`.
+extension Participant: FetchableRecord {
+    public init(row: Row) {
+        self.init(name: row["name"], familyName: row["family_name"], givenName: row["given_name"], title: row["title"],
+                  party: row["party_code"], role: ParticipantRole(rawValue: row["role"]) ?? .attendee)
     }
 }

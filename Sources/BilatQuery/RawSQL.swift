@@ -78,40 +78,6 @@ public enum RawSQL {
     }
 }
 
-/// `bilat check`: what is wrong with an archive, if anything.
-public struct ArchiveReport: Sendable {
-    public var schemaVersion: Int
-    public var meetings: Int
-    public var problems: [String]
-    public var ok: Bool { problems.isEmpty }
-}
-
-/// SQL text with its arguments written in as literals (for the `sqlite3` shell and for users).
-public enum SQLText {
-    static func inline(_ sql: String, _ arguments: StatementArguments, _ db: Database) throws -> String {
-        // SQLite's own quote() writes each value as a literal.
-        var placeholders = 0
-        var quoted = false
-        for c in sql { if c == "'" { quoted.toggle() } else if c == "?" && !quoted { placeholders += 1 } }
-        let values = placeholders == 0 ? [] : try Row.fetchOne(
-            db, sql: "SELECT " + Array(repeating: "quote(?)", count: placeholders).joined(separator: ", "), arguments: arguments
-        )?.databaseValues.map { String.fromDatabaseValue($0) ?? "NULL" } ?? []
-        var out = ""
-        var index = 0
-        var inString = false
-        for c in sql {
-            if c == "'" { inString.toggle() }
-            if c == "?" && !inString && index < values.count {
-                out += values[index]
-                index += 1
-            } else {
-                out.append(c)
-            }
-        }
-        return out
-    }
-}
-
 /// Allows reading only: SELECT, reading columns, functions other than load_extension, recursive CTEs
 /// and PRAGMAs that read (no value given).
 private let readOnlyAuthorizer: @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?,
@@ -127,35 +93,5 @@ private let readOnlyAuthorizer: @convention(c) (UnsafeMutableRawPointer?, Int32,
         return second == nil ? SQLITE_OK : SQLITE_DENY
     default:
         return SQLITE_DENY
-    }
-}
-
-public enum ArchiveCheck {
-    /// SQLite's integrity and foreign-key checks, the full-text indexes' own check, and the schema version.
-    public static func run(_ archive: Archive) throws -> ArchiveReport {
-        try archive.inspect { db in
-            var problems: [String] = []
-            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-            if integrity != ["ok"] { problems += integrity.prefix(20).map { "integrity: \($0)" } }
-            let orphans = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
-            if !orphans.isEmpty { problems.append("\(orphans.count) rows refer to missing rows (foreign keys)") }
-            for table in ["readout_fts", "commitment_fts"] {
-                do {
-                    try db.execute(sql: "INSERT INTO \(table)(\(table)) VALUES ('integrity-check')")
-                } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
-                    // A read-only archive: the index check needs write access to run, the rest is checked.
-                } catch let error as DatabaseError {
-                    problems.append("full-text index \(table): \(error.message ?? "damaged")")
-                }
-            }
-            let unindexed = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM sources s WHERE NOT EXISTS (SELECT 1 FROM readout_fts_docsize d WHERE d.id = s.id)
-                """) ?? 0
-            if unindexed > 0 { problems.append("\(unindexed) readouts are missing from the search index") }
-            let unlinked = try Int.fetchOne(db, sql: "SELECT count(*) FROM sources WHERE meeting_num IS NULL") ?? 0
-            if unlinked > 0 { problems.append("\(unlinked) readouts belong to no meeting") }
-            let meetings = try Int.fetchOne(db, sql: "SELECT count(*) FROM meetings") ?? 0
-            return ArchiveReport(schemaVersion: Archive.schemaVersion, meetings: meetings, problems: problems)
-        }
     }
 }

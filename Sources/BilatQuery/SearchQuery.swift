@@ -24,34 +24,11 @@ public enum SearchQuery {
     /// weighing more than its body), with the filters of `list`: one hit per meeting, however many of its
     /// readouts match, with a passage of the best one.
     public static func search(_ archive: Archive, query: String, filter: MeetingFilter) throws -> [SearchHit] {
-        try search(archive, query: query, filter: filter, explainOnly: false)
-    }
-
-    /// The statement of ``search(_:query:filter:)`` with its arguments written in (for the `sqlite3` shell).
-    public static func sql(_ archive: Archive, query: String, filter: MeetingFilter) throws -> String {
-        do { _ = try search(archive, query: query, filter: filter, explainOnly: true) } catch let statement as SQLStatement { return statement.text }
-        throw ArchiveError.badQuery("no statement")
-    }
-
-    static func search(_ archive: Archive, query: String, filter: MeetingFilter, explainOnly: Bool) throws -> [SearchHit] {
         if SearchSyntax.isJapanese(query) { return try searchJapanese(archive, query: query, filter: filter) }
         let match = try SearchSyntax.ftsQuery(query)
         return try archive.read { db in
-            let (conditions, arguments) = try filter.conditions(db)
-            // Every matching readout is ranked; each meeting keeps its best, and only the page shown gets passages.
-            var sql = """
-                WITH hits AS MATERIALIZED (
-                    SELECT rowid AS source, bm25(readout_fts, 5.0, 1.0) AS rank FROM readout_fts WHERE readout_fts MATCH ?)
-                SELECT m.num, m.id, m.date, m.title, h.source, min(h.rank) AS rank
-                FROM hits h JOIN sources s ON s.id = h.source JOIN meetings m ON m.num = s.meeting_num
-                WHERE 1
-                """
-            for condition in conditions { sql += " AND " + condition }
-            sql += " GROUP BY m.num ORDER BY rank LIMIT \(filter.limit ?? 20)"
-            var all = StatementArguments([match])
-            _ = all.append(contentsOf: arguments)
-            if explainOnly { throw SQLStatement(text: try SQLText.inline(sql, all, db)) }
-            let rows = try SearchSyntax.translatingFTSErrors { try Row.fetchAll(db, sql: sql, arguments: all) }
+            let (sql, arguments) = try statement(match: match, filter: filter, db)
+            let rows = try SearchSyntax.translatingFTSErrors { try Row.fetchAll(db, sql: sql, arguments: arguments) }
             let passage = try db.cachedStatement(sql: """
                 SELECT snippet(readout_fts, 1, '[', ']', '…', 16) FROM readout_fts WHERE readout_fts MATCH ? AND rowid = ?
                 """)
@@ -61,6 +38,33 @@ public enum SearchQuery {
                                  snippet: snippet.replacingOccurrences(of: "\n", with: " "), rank: row["rank"])
             }
         }
+    }
+
+    /// The statement of ``search(_:query:filter:)`` with its arguments written in (for the `sqlite3` shell).
+    public static func sql(_ archive: Archive, query: String, filter: MeetingFilter) throws -> String {
+        let match = try SearchSyntax.ftsQuery(query)
+        return try archive.read { db in
+            let (sql, arguments) = try statement(match: match, filter: filter, db)
+            return try SQLText.inline(sql, arguments, db)
+        }
+    }
+
+    /// The statement of ``search(_:query:filter:)`` for the FTS5 query `match`, and its arguments: every
+    /// matching readout is ranked, each meeting keeps its best, and only the page shown gets passages.
+    static func statement(match: String, filter: MeetingFilter, _ db: Database) throws -> (String, StatementArguments) {
+        let (conditions, arguments) = try filter.conditions(db)
+        var sql = """
+            WITH hits AS MATERIALIZED (
+                SELECT rowid AS source, bm25(readout_fts, 5.0, 1.0) AS rank FROM readout_fts WHERE readout_fts MATCH ?)
+            SELECT m.num, m.id, m.date, m.title, h.source, min(h.rank) AS rank
+            FROM hits h JOIN sources s ON s.id = h.source JOIN meetings m ON m.num = s.meeting_num
+            WHERE 1
+            """
+        for condition in conditions { sql += " AND " + condition }
+        sql += " GROUP BY m.num ORDER BY rank LIMIT \(filter.limit ?? 20)"
+        var all = StatementArguments([match])
+        _ = all.append(contentsOf: arguments)
+        return (sql, all)
     }
 }
 

@@ -39,13 +39,13 @@ struct Parse: ParsableCommand {
     @Option(help: "Read the files this many times (the first pass warms the caches and is not counted).") var passes: Int = 3
 
     func run() throws {
-        let files = ArchiveImporter.files(in: paths).filter { $0.error == nil }.prefix(limit)
+        let files = FileWalk(paths).filter { $0.error == nil }.prefix(limit)
         let inputs = try files.map { (path: $0.path, bytes: try Data(contentsOf: URL(fileURLWithPath: $0.path))) }
-        let importer = ArchiveImporter()
+        let reader = ReadoutFile()
         var best = Double.infinity
         for pass in 0..<max(passes, 2) {
             let start = DispatchTime.now().uptimeNanoseconds
-            for input in inputs { _ = try? importer.read(path: input.path, bytes: input.bytes) }
+            for input in inputs { _ = try? reader.read(path: input.path, bytes: input.bytes) }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             if pass > 0 { best = min(best, seconds) }
         }

@@ -71,7 +71,7 @@ struct ImportCommand: ParsableCommand {
                     continue
                 }
                 do {
-                    records += try importer.read(path: file.path, bytes: try ArchiveImporter.load(file.path)).map(\.record.json)
+                    records += try importer.reader.read(path: file.path, bytes: try ReadoutFile.load(file.path)).map(\.record.json)
                 } catch let error as IngestError {
                     report(file.path, failure: error.description, counts: &counts)
                 }

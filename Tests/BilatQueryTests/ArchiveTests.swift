@@ -256,7 +256,7 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         try MeetingQuery.export(archive, filter: MeetingFilter()) { first.append($0.jsonString()) }
         let t2 = try TemporaryArchive()
         let copy = try t2.open()
-        let records = try ArchiveImporter.records(in: first.joined(separator: "\n"), ndjson: true)
+        let records = try ReadoutFile.records(in: first.joined(separator: "\n"), ndjson: true)
         _ = try copy.storeAll(records.map(StorableReadout.init(exported:)))
         var second: [String] = []
         try MeetingQuery.export(copy, filter: MeetingFilter()) { second.append($0.jsonString()) }
