@@ -112,14 +112,17 @@ END;
 -- The words of a readout from which a fact of its meeting was read: `field` is date, start_time,
 -- duration_minutes, format, venue or participant (`item` the participant's position in the meeting).
 -- A commitment's words are its sentence, read from `commitments`. Readouts stored before this version
--- have none.
+-- have none. For a participant, `value` is what the readout states of them (side and role, "JPN
+-- principal"): readouts that state different ones are in conflict. `text` is '' for such a statement
+-- known from an export's conflicts without words.
 CREATE TABLE evidence (
     id          INTEGER PRIMARY KEY,
     meeting_num INTEGER NOT NULL REFERENCES meetings(num) ON DELETE CASCADE,
     source_id   INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
     field       TEXT NOT NULL,
     item        INTEGER,
-    text        TEXT NOT NULL
+    text        TEXT NOT NULL,
+    value       TEXT
 );
 CREATE INDEX evidence_meeting ON evidence(meeting_num);
 CREATE INDEX evidence_source ON evidence(source_id);

@@ -163,8 +163,25 @@ extension Archive {
         for (position, p) in record.participants.enumerated() {
             try insertParticipant(p, meeting: num, position: position, source: source(firstEvidence["participant:\(position)"] ?? 0), day: day, db)
         }
+        // A participant's evidence holds what its readout states of them: the record's own value, or the one its
+        // conflicts give that readout (a conflict of a readout without words is kept without them).
+        var participantConflicts: [String: [Int: String]] = [:]
+        for c in record.conflicts where c.field.hasPrefix("participant:") {
+            for v in c.values { if case .string(let text) = v.value { participantConflicts[c.field, default: [:]][v.readout] = text } }
+        }
+        var stated = Set<String>()
         for e in record.evidence where !e.field.hasPrefix("commitment:") {
-            try insertEvidence(e, item: nil, meeting: num, source: source(e.readout), db)
+            var value: String?
+            if e.field.hasPrefix("participant:"), let index = Int(e.field.dropFirst("participant:".count)), record.participants.indices.contains(index) {
+                value = participantConflicts[e.field]?[e.readout] ?? MeetingFacts.statement(of: record.participants[index])
+                stated.insert("\(e.field)|\(e.readout)")
+            }
+            try insertEvidence(e, item: nil, value: value, meeting: num, source: source(e.readout), db)
+        }
+        for (field, values) in participantConflicts {
+            for (readout, value) in values.sorted(by: { $0.key < $1.key }) where !stated.contains("\(field)|\(readout)") {
+                try insertEvidence(Evidence(field: field, readout: readout, text: ""), item: nil, value: value, meeting: num, source: source(readout), db)
+            }
         }
         // A text's or page's sections as the places of their lines in its text; an export's as given.
         try SectionStore.insert(record.sections, meeting: num, body: readout.isOwnText ? readout.text : nil, db)
@@ -176,13 +193,14 @@ extension Archive {
     }
 
     /// Stores the words `e` of readout `source` for a fact of meeting `num`; a participant's evidence
-    /// names it by its position in the meeting (`item`, or the index the evidence gives).
-    static func insertEvidence(_ e: Evidence, item: Int?, meeting num: Int64, source: Int64, _ db: Database) throws {
+    /// names it by its position in the meeting (`item`, or the index the evidence gives) and holds what
+    /// the readout states of them (`value`).
+    static func insertEvidence(_ e: Evidence, item: Int?, value: String?, meeting num: Int64, source: Int64, _ db: Database) throws {
         let parts = e.field.split(separator: ":", maxSplits: 1)
         let field = String(parts[0])
         guard field == "participant" || MeetingFacts.fields.contains(field) else { return }
-        try db.cachedStatement(sql: "INSERT INTO evidence(meeting_num, source_id, field, item, text) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [num, source, field, item ?? (parts.count > 1 ? Int(parts[1]) : nil), e.text])
+        try db.cachedStatement(sql: "INSERT INTO evidence(meeting_num, source_id, field, item, text, value) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [num, source, field, item ?? (parts.count > 1 ? Int(parts[1]) : nil), e.text, value])
     }
 
     /// Inserts the row of one readout (its bytes, where it came from, what it is as a publication), not yet

@@ -185,7 +185,7 @@ public enum MeetingQuery {
             """, arguments: [num]).enumerated().map { ($1, $0) })
         var found: [(rank: Int, item: Int, evidence: Evidence)] = []
         let ranks = Dictionary(uniqueKeysWithValues: (MeetingFacts.fields + ["participant"]).enumerated().map { ($1, $0) })
-        for row in try Row.fetchAll(db, sql: "SELECT source_id, field, item, text FROM evidence WHERE meeting_num = ? ORDER BY id", arguments: [num]) {
+        for row in try Row.fetchAll(db, sql: "SELECT source_id, field, item, text FROM evidence WHERE meeting_num = ? AND text <> '' ORDER BY id", arguments: [num]) {
             let field: String = row["field"]
             guard let rank = ranks[field], let readout = readoutIndex[row["source_id"]] else { continue }
             var item = 0

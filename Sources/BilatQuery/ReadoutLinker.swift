@@ -97,10 +97,12 @@ enum ReadoutLinker {
         }
         for e in record.evidence where !e.field.hasPrefix("commitment:") {
             var item: Int?
+            var value: String?
             if e.field.hasPrefix("participant:"), let index = Int(e.field.dropFirst("participant:".count)), positions.indices.contains(index) {
                 item = positions[index]
+                value = MeetingFacts.statement(of: record.participants[index])
             }
-            try Archive.insertEvidence(e, item: item, meeting: num, source: source, db)
+            try Archive.insertEvidence(e, item: item, value: value, meeting: num, source: source, db)
         }
         try Archive.insertTopics(record.topics, meeting: num, day: day, db)
         let commitments = (try Int.fetchOne(db, sql: "SELECT max(position) FROM commitments_stored WHERE meeting_num = ?", arguments: [num]) ?? -1) + 1

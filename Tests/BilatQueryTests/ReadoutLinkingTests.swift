@@ -105,6 +105,24 @@ let aliceTextFrench = """
         #expect(again.first { $0.id == "2024-03-04-jpn-fra" }?.readouts.count == 2)
         #expect(try SearchQuery.search(copy, query: "cyber", filter: MeetingFilter()).map(\.id) == ["2024-03-04-jpn-fra"])
         #expect(try ArchiveCheck.run(copy).problems.isEmpty)
+        // A participant whom the readouts give different sides: a conflict, kept through the round trip too.
+        var disputed = try #require(records.first { $0.id == "2024-03-04-jpn-fra" })
+        disputed.source.sha256 = String(repeating: "d", count: 64)
+        disputed.readouts[0].sha256 = disputed.source.sha256
+        disputed.readouts[1].sha256 = String(repeating: "e", count: 64)
+        disputed.conflicts.append(FactConflict(field: "participant:0", values: [.init(value: .string("JPN principal"), readout: 0),
+                                                                                .init(value: .string("FRA principal"), readout: 1)]))
+        let third = try TemporaryArchive().open()
+        try third.store(StorableReadout(exported: disputed))
+        let back = try MeetingQuery.record(third, id: "2024-03-04-jpn-fra")
+        #expect(back.conflicts == disputed.conflicts)
+        #expect(try MeetingQuery.list(third, filter: MeetingFilter(conflicts: true)).map(\.id) == ["2024-03-04-jpn-fra"])
+        var agreed = disputed
+        agreed.conflicts = []
+        agreed.durationMinutes = 50
+        let fourth = try TemporaryArchive().open()
+        try fourth.store(StorableReadout(exported: agreed))
+        #expect(try MeetingQuery.list(fourth, filter: MeetingFilter(conflicts: true)).isEmpty)
         // Read back twice, nothing changes.
         for record in records {
             #expect(try copy.store(StorableReadout(exported: record)) == .unchanged(id: record.id!))
