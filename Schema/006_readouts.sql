@@ -16,17 +16,19 @@ ALTER TABLE sources ADD COLUMN language TEXT;
 ALTER TABLE sources ADD COLUMN title TEXT;
 ALTER TABLE sources ADD COLUMN publisher TEXT REFERENCES parties(code);
 ALTER TABLE sources ADD COLUMN published TEXT;
-ALTER TABLE sources ADD COLUMN date TEXT;
-ALTER TABLE sources ADD COLUMN start_time TEXT;
-ALTER TABLE sources ADD COLUMN duration_minutes INTEGER;
-ALTER TABLE sources ADD COLUMN format TEXT;
-ALTER TABLE sources ADD COLUMN venue TEXT;
+-- (Named apart from the meeting's own columns, so that a query joining the two stays unambiguous.)
+ALTER TABLE sources ADD COLUMN stated_date TEXT;
+ALTER TABLE sources ADD COLUMN stated_start_time TEXT;
+ALTER TABLE sources ADD COLUMN stated_duration_minutes INTEGER;
+ALTER TABLE sources ADD COLUMN stated_format TEXT;
+ALTER TABLE sources ADD COLUMN stated_venue TEXT;
 
 -- Until now each meeting had one readout, whose facts are the meeting's. Which side published it was
 -- not recorded: it stays unknown.
 UPDATE sources AS s
-SET meeting_num = m.num, position = 0, language = m.language, title = m.title, date = m.date,
-    start_time = m.start_time, duration_minutes = m.duration_minutes, format = m.format, venue = m.venue
+SET meeting_num = m.num, position = 0, language = m.language, title = m.title, stated_date = m.date,
+    stated_start_time = m.start_time, stated_duration_minutes = m.duration_minutes, stated_format = m.format,
+    stated_venue = m.venue
 FROM meetings m WHERE m.source_id = s.id;
 CREATE INDEX sources_meeting ON sources(meeting_num, position);
 -- The meetings of more than one readout, for `list --conflicts`.
@@ -35,7 +37,8 @@ CREATE INDEX sources_linked ON sources(meeting_num) WHERE position > 0;
 -- The readouts, as `bilat sql` users read them.
 CREATE VIEW readouts AS
 SELECT s.id, m.id AS meeting_id, s.position, s.file_name, s.path, s.sha256, s.url, s.media_type, s.language, s.title,
-       s.publisher, s.published, s.imported_at, s.date, s.start_time, s.duration_minutes, s.format, s.venue
+       s.publisher, s.published, s.imported_at, s.stated_date AS date, s.stated_start_time AS start_time,
+       s.stated_duration_minutes AS duration_minutes, s.stated_format AS format, s.stated_venue AS venue
 FROM sources s JOIN meetings m ON m.num = s.meeting_num;
 
 -- Each participant and commitment knows the readout it was read from, and goes with it.

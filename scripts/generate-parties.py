@@ -4,7 +4,9 @@
 Run after `apt-get install iso-codes`:  python3 scripts/generate-parties.py
 Each party gets a code, a kind, display names in en/fr/ja and the spellings (per
 language) that name it in a readout: short and official names, French and
-Japanese translations from iso-codes, and the demonyms kept in extras.json.
+Japanese translations from iso-codes, the demonyms kept in extras.json, and — when
+../shared/data-sources/countries-mledoze is beside the project — the English and
+French demonyms of mledoze/countries (ODbL), those that name one country only.
 """
 import gettext
 import json
@@ -14,6 +16,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ISO = "/usr/share/iso-codes/json"
+MLEDOZE = os.path.join(ROOT, "..", "shared", "data-sources", "countries-mledoze", "countries.json")
 LOCALES = "/usr/share/locale"
 
 
@@ -45,6 +48,36 @@ def forms(name):
     return out
 
 
+def demonyms():
+    """{code: {"en": [...], "fr": [...]}} from mledoze/countries: English demonyms as written ("Chilean"),
+    French ones in lower case with their plurals ("chilien", "chilienne", "chiliens", "chiliennes"). A word
+    that is the demonym of more than one country ("Congolese", "Dominican") names none of them."""
+    if not os.path.exists(MLEDOZE):
+        print(f"generate-parties: {os.path.relpath(MLEDOZE, ROOT)} is absent; demonyms from extras.json only")
+        return {}
+    with open(MLEDOZE, encoding="utf-8") as f:
+        countries = json.load(f)
+    found, owners = {}, {}
+    for c in countries:
+        words = {"en": set(), "fr": set()}
+        for lang, key in (("en", "eng"), ("fr", "fra")):
+            for form in (c.get("demonyms", {}).get(key) or {}).values():
+                form = form.strip()
+                if not form:
+                    continue
+                if lang == "fr":
+                    form = form.lower()
+                    words[lang].update({form, form + "s"} if not form.endswith(("s", "x")) else {form})
+                else:
+                    words[lang].add(form)
+        found[c["cca3"]] = words
+        for lang, forms_ in words.items():
+            for w in forms_:
+                owners.setdefault((lang, w.lower()), set()).add(c["cca3"])
+    return {code: {lang: sorted(w for w in ws if len(owners[(lang, w.lower())]) == 1) for lang, ws in words.items()}
+            for code, words in found.items()}
+
+
 def main():
     with open(os.path.join(ROOT, "Data/party-sources/extras.json"), encoding="utf-8") as f:
         extras = json.load(f)
@@ -53,6 +86,7 @@ def main():
         countries = json.load(f)["3166-1"]
     parties = []
     heads_by_code = {}
+    known_demonyms = demonyms()
     for c in countries:
         code = c["alpha_3"]
         en_names = [c["name"]] + [c[k] for k in ("official_name", "common_name") if k in c]
@@ -65,6 +99,8 @@ def main():
                 spell[lang] += forms(translated)
                 heads_by_code.setdefault(code, []).extend((lang, h) for h in HEADS)
         for lang, words in extras["names"].get(code, {}).items():
+            spell[lang] += words
+        for lang, words in known_demonyms.get(code, {}).items():
             spell[lang] += words
         display = {
             "en": c.get("common_name", forms(c["name"])[0]),
@@ -99,7 +135,7 @@ def main():
                         "spellings": {k: sorted(set(v)) for k, v in spell.items()}})
     out = os.path.join(ROOT, "Data/parties.json")
     with open(out, "w", encoding="utf-8") as f:
-        json.dump({"_generated_by": "scripts/generate-parties.py from iso-codes and Data/party-sources/extras.json",
+        json.dump({"_generated_by": "scripts/generate-parties.py from iso-codes, mledoze/countries demonyms (ODbL) and Data/party-sources/extras.json",
                    "parties": parties}, f, ensure_ascii=False, indent=1)
         f.write("\n")
     print(f"wrote {len(parties)} parties to {os.path.relpath(out, ROOT)}")

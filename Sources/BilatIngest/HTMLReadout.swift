@@ -80,6 +80,8 @@ public enum HTMLReadout {
         guard let root = xmlDocGetRootElement(document) else { throw IngestError.badHTML("the page has no content") }
         var page = HTMLPage(title: nil, url: nil, published: nil, language: nil, publisher: nil, text: "")
         readMetadata(root, into: &page)
+        // A site's root or a section's index given as the page's URL names no page of its own.
+        if let canonical = page.url, !namesOnePage(canonical) { page.url = nil }
         if page.url == nil { page.url = url }
         let host = page.url.flatMap { URL(string: $0)?.host?.lowercased() }
         let site = host.flatMap { h in profiles.sites.first { h == $0.key || h.hasSuffix("." + $0.key) }?.value }
@@ -99,6 +101,21 @@ public enum HTMLReadout {
         page.text = ([page.title].compactMap { $0 } + body).joined(separator: "\n") + "\n"
         return page
     }
+
+    /// Whether a page's canonical URL names that page alone. Some sites give every page the URL of the
+    /// site's root or of a section's index as `og:url`; taken as the page's place, it would make all
+    /// those pages one readout, each replacing the last.
+    public static func namesOnePage(_ url: String) -> Bool {
+        guard let components = URLComponents(string: url), components.host != nil else { return false }
+        let last = components.path.split(separator: "/").last.map { $0.lowercased() } ?? ""
+        return !last.isEmpty && !indexDocuments.contains(last)
+    }
+
+    /// The names servers give a folder's own page.
+    private static let indexDocuments: Set<String> = [
+        "index.html", "index.htm", "index.shtml", "index.php", "index.asp", "index.aspx", "default.htm", "default.html",
+        "default.asp", "default.aspx",
+    ]
 
     /// What libxml2 reported while reading one page.
     final class ParseErrors {
@@ -249,7 +266,22 @@ public enum HTMLReadout {
             }
             return true
         }
-        return scores.max { $0.value < $1.value }?.key
+        guard var best = scores.max(by: { $0.value < $1.value })?.key else { return nil }
+        // An article in several parts ("1. Announcements", "2. Questions and answers", each a <section>):
+        // the part with the most text is one of them, and the article is their parent.
+        while let parent = best.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE, !["body", "html"].contains(name(of: parent)),
+              !isJunk(parent, name: name(of: parent)) {
+            let kind = name(of: best)
+            var sibling = parent.pointee.children
+            var anotherPart = false
+            while let s = sibling, !anotherPart {
+                if s != best, s.pointee.type == XML_ELEMENT_NODE, name(of: s) == kind, !isJunk(s, name: kind), paragraphText(s) > 80 { anotherPart = true }
+                sibling = s.pointee.next
+            }
+            guard anotherPart else { break }
+            best = parent
+        }
+        return best
     }
 
     static func paragraphText(_ node: xmlNodePtr) -> Int {
@@ -275,11 +307,15 @@ public enum HTMLReadout {
 
     static func isJunk(_ node: xmlNodePtr, name: String) -> Bool {
         if junkElements.contains(name) { return true }
+        // The page itself and its main region are never junk, whatever their classes say of the layout
+        // ("no-sidebars", "page-with-menu").
+        if name == "body" || name == "html" || name == "main" { return false }
         if name == "header", first(node, where: { $1 == "h1" }) == nil { return true }
         if attribute(node, "aria-hidden") == "true" || attribute(node, "hidden") != nil { return true }
         let marks = ((attribute(node, "class") ?? "") + " " + (attribute(node, "id") ?? "") + " " + (attribute(node, "role") ?? "")).lowercased()
         guard !marks.trimmingCharacters(in: .whitespaces).isEmpty else { return false }
-        let words = marks.split(whereSeparator: { $0 == " " })
+        // A class that says what is absent ("no-sidebars", "has-no-share") marks nothing.
+        let words = marks.split(whereSeparator: { $0 == " " }).filter { !$0.hasPrefix("no-") && !$0.hasPrefix("has-no-") }
         return junkWords.contains { junk in words.contains { $0.contains(junk) } } || words.contains("navigation") || words.contains("banner")
     }
 

@@ -66,6 +66,12 @@ public struct LanguageProfile: Sendable {
     let subjectPlaceCues: [String]
     /// Prepositions after a title that name where a mission works, not whose it is ("Ambassador to Japan").
     let missionPrepositions: [String]
+    /// Words that name a press conference ("press conference", "記者会見"): a text whose title names one and
+    /// no meeting besides is a press conference's record, not a readout.
+    let pressConferencePhrases: [String]
+    /// The first person speaking of a meeting ("I had a telephone talk", "j'ai reçu", "私から"): the speaker is
+    /// the publisher's principal, so the publisher is a side.
+    let firstPersonCues: CueSet
 
     private struct File: Decodable {
         let code: String
@@ -110,6 +116,8 @@ public struct LanguageProfile: Sendable {
         let duration_cues: [String]?
         let subject_place_cues: [String]?
         let mission_prepositions: [String]?
+        let press_conference_phrases: [String]?
+        let first_person_cues: [String]?
     }
 
     init(json: String) throws {
@@ -165,6 +173,8 @@ public struct LanguageProfile: Sendable {
         durationCues = words(f.duration_cues ?? [])
         subjectPlaceCues = f.subject_place_cues ?? []
         missionPrepositions = f.mission_prepositions ?? []
+        pressConferencePhrases = f.press_conference_phrases ?? []
+        firstPersonCues = cues(f.first_person_cues ?? [])
     }
 }
 

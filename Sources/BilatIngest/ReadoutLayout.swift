@@ -21,7 +21,9 @@ public struct ReadoutLayout: Sendable {
     public let sentences: [Sentence]
 
     /// Reads the layout of `text` (already decoded, front matter removed).
-    public init(text: String, profile: LanguageProfile, allProfiles: [LanguageProfile]) {
+    /// Reads the layout of `text`. `knownTitle` is the title a page gives (its heading): a first line equal to
+    /// it is the title, however long.
+    public init(text: String, profile: LanguageProfile, allProfiles: [LanguageProfile], knownTitle: String? = nil) {
         var title: String?
         var header: [String] = []
         var paragraphs: [(text: String, offset: Int)] = []
@@ -49,7 +51,7 @@ public struct ReadoutLayout: Sendable {
             // The first line is the title unless it is itself a paragraph (a readout published without one).
             if title == nil && !sawFirstLine {
                 sawFirstLine = true
-                if !Self.isParagraph(line) {
+                if !Self.isParagraph(line) || line == knownTitle {
                     title = Self.stripMarkdownHeading(line)
                     continue
                 }
@@ -80,7 +82,7 @@ public struct ReadoutLayout: Sendable {
         // Pages put a category above the title ("Japan-France Relations", then "… Summit Meeting"): when the
         // first line names no meeting and the next header line does, that one is the title.
         // The same when a place or a date line stands first ("New York", "27 October 2015", then the title).
-        if let first = title {
+        if let first = title, first != knownTitle {
             let names = { (line: String) in profile.titleCues.matchesAny(text: line, folded: TextFolding.fold(line)) }
             if !names(first), let k = header.prefix(3).firstIndex(where: { $0.count <= 300 && names($0) }) {
                 title = header[k]

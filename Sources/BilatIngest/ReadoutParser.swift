@@ -64,9 +64,13 @@ public struct ReadoutParser: Sendable {
     public func parseHTML(_ input: ReadoutInput) throws -> ParsedReadout {
         let page = try HTMLReadout.read(input.bytes, url: input.url)
         var matter = FrontMatter()
-        if let published = page.published { matter.fields["published"] = published }
+        if let published = page.published {
+            matter.fields["published"] = published
+            matter.fields["page_published"] = published
+        }
         if let language = page.language, data.languages[language] != nil { matter.fields["language"] = language }
         if let publisher = page.publisher { matter.fields["publisher"] = publisher }
+        if let title = page.title { matter.fields["page_title"] = title }
         let source = SourceInfo(file: input.fileName, sha256: SHA256.hex(input.bytes), url: page.url ?? input.url, importedAt: nil)
         let record = read(text: page.text, matter: matter, source: source)
         return ParsedReadout(record: record, text: page.text, mediaType: "text/html")
@@ -76,7 +80,7 @@ public struct ReadoutParser: Sendable {
     public func read(text: String, matter: FrontMatter?, source: SourceInfo) -> MeetingRecord {
         let language = matter?.fields["language"]?.lowercased() ?? detector.detect(text)
         let profile = data.profile(language)
-        let layout = ReadoutLayout(text: text, profile: profile, allProfiles: Array(data.languages.values))
+        let layout = ReadoutLayout(text: text, profile: profile, allProfiles: Array(data.languages.values), knownTitle: matter?.fields["page_title"])
         let reading = ReadoutReading(parser: self, profile: profile, layout: layout, matter: matter)
         var record = reading.record(language: language, source: source)
         record.readouts = [readoutInfo(of: record, matter: matter)]
@@ -105,6 +109,9 @@ struct ReadoutReading {
     let people: PersonExtractor
     /// The sentence that says who met whom, when and how.
     let leadIndex: Int?
+    /// Whether a sentence of the text says that a meeting took place (a meeting word). A text without one
+    /// that names no two sides either (a press conference, a statement, "Hello world") is no readout.
+    let namesAMeeting: Bool
     /// The people each sentence names, found once and used by every step.
     let mentions: [[PersonMention]]
     var needsReview: [String] = []
@@ -123,7 +130,9 @@ struct ReadoutReading {
             let s = sentences[index].text
             let folded = TextFolding.fold(s)
             if spokesperson.matchesAny(text: s, folded: folded) && s.count < 120 { return false }
-            return profile.meetingCues.matchesAny(text: s, folded: folded)
+            // A call is a meeting too: "I had a summit telephone talk with …".
+            return profile.meetingCues.matchesAny(text: s, folded: folded) || profile.telephoneCues.matchesAny(text: s, folded: folded)
+                || profile.videoCues.matchesAny(text: s, folded: folded)
         }
         // The lead names who met: a sentence with a meeting word but no one in it ("… welcomed the decision of
         // the Council") gives way to the next such sentence that names someone.
@@ -131,6 +140,24 @@ struct ReadoutReading {
         let mentions = self.mentions
         let naming = candidates.first { !mentions[$0].isEmpty || !people.unnamedTitles(in: sentences[$0].text).isEmpty }
         leadIndex = naming ?? candidates.first ?? (sentences.isEmpty ? nil : 0)
+        // A title that names a call names a meeting too.
+        let title = layout.title ?? ""
+        let callTitle = profile.telephoneCues.matchesAny(text: title, folded: TextFolding.fold(title))
+            || profile.videoCues.matchesAny(text: title, folded: TextFolding.fold(title))
+        namesAMeeting = !candidates.isEmpty || callTitle
+    }
+
+    /// Whether the text records a press conference rather than a meeting: its title names a press conference
+    /// and, that set aside, no meeting ("Press Conference by the Prime Minister regarding a Telephone Talk
+    /// with …" is a meeting's readout; "【記者会見】防衛大臣" is not).
+    var isPressConference: Bool {
+        guard var title = layout.title else { return false }
+        var named = false
+        for phrase in profile.pressConferencePhrases where title.range(of: phrase, options: [.caseInsensitive, .diacriticInsensitive]) != nil {
+            named = true
+            title = title.replacingOccurrences(of: phrase, with: " ", options: [.caseInsensitive, .diacriticInsensitive])
+        }
+        return named && !profile.titleCues.matchesAny(text: title, folded: TextFolding.fold(title))
     }
 
     var lead: String { leadIndex.map { layout.sentences[$0].text } ?? "" }
@@ -175,13 +202,26 @@ struct ReadoutReading {
     }
 
     func record(language: String, source: SourceInfo) -> MeetingRecord {
+        var peopleReview: [String] = []
+        var (participants, partyCodes) = participantsAndParties(review: &peopleReview)
+        // A text that names no meeting and no two sides, or records a press conference, is kept for search,
+        // but states none of a meeting's facts.
+        if (isPressConference || (!namesAMeeting && partyCodes.count < 2)) && matter?.lists["parties"] == nil && matter?.fields["date"] == nil {
+            return MeetingRecord(title: matter?.fields["title"] ?? layout.title, language: language, date: nil, startTime: nil,
+                                 durationMinutes: nil, format: nil, venue: nil, parties: [], participants: [], topics: [],
+                                 commitments: [], sections: layout.sections, needsReview: ["no meeting found in the text"], source: source)
+        }
         var review: [String] = []
         let date = meetingDate(review: &review)
+        review += peopleReview
         let (startTime, duration) = clock()
-        var (participants, partyCodes) = participantsAndParties(review: &review)
         let format = meetingFormat()
         if let listed = matter?.lists["parties"], !listed.isEmpty {
             partyCodes = listed.map { parser.data.party(named: $0) ?? $0.uppercased() }
+        } else if let publisher = matter?.fields["publisher"].flatMap(parser.data.party(named:)), !partyCodes.contains(publisher),
+                  ([lead] + layout.sentences.prefix(3).map(\.text)).contains(where: { profile.firstPersonCues.matchesAny(text: $0, folded: TextFolding.fold($0)) }) {
+            // "I had a telephone talk with …" on a prime minister's page: the speaker's side published it.
+            partyCodes.insert(publisher, at: 0)
         }
         // Each sentence's topics, found once: for the meeting and for the commitments among them.
         let tagger = parser.taggers[profile.code] ?? TopicTagger(topics: parser.data.topics, language: profile.code)
@@ -278,8 +318,9 @@ struct ReadoutReading {
         }
         if let day = opening.lazy.compactMap({ grammar.days(in: $0).first }).first { return resolve(day) }
         if let offset = opening.lazy.compactMap({ grammar.relativeDay(in: $0) }).first { return relative(offset) }
-        if let iso = published?.iso, matter?.fields["published"] == nil {
-            // The date line of a readout that does not name the meeting's day: the readout is the day's record.
+        if let iso = published?.iso, matter?.fields["published"] == nil || matter?.fields["page_published"] != nil {
+            // The date line of a readout that does not name the meeting's day (a page's own date is one): the
+            // readout is the day's record.
             review.append("meeting date taken from the date line")
             return iso
         }

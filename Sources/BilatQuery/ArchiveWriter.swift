@@ -231,7 +231,7 @@ extension Archive {
             }
         }
         for field in MeetingFacts.fields where first || facts[field] != nil {
-            try db.execute(sql: "UPDATE sources SET \(field) = ? WHERE id = ?", arguments: [facts[field] ?? nil, source])
+            try db.execute(sql: "UPDATE sources SET stated_\(field) = ? WHERE id = ?", arguments: [facts[field] ?? nil, source])
         }
     }
 
@@ -289,7 +289,7 @@ extension Archive {
             row = nil
         }
         if let row { return (row["id"], row["meeting_id"]) }
-        if readout.mediaType == "text/html", let url = readout.record.source.url, Self.namesOnePage(url) {
+        if readout.mediaType == "text/html", let url = readout.record.source.url, HTMLReadout.namesOnePage(url) {
             if let page = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT s.id, m.id AS meeting_id FROM sources s JOIN meetings m ON m.num = s.meeting_num
                 WHERE s.url = ? AND s.media_type = 'text/html' ORDER BY s.id DESC LIMIT 1
@@ -299,21 +299,6 @@ extension Archive {
         }
         return nil
     }
-
-    /// Whether a page's canonical URL names that page alone. Some sites give every page the URL of the
-    /// site's root or of a section's index as `og:url`; taken as the page's place, it would make all
-    /// those pages one readout, each replacing the last.
-    static func namesOnePage(_ url: String) -> Bool {
-        guard let components = URLComponents(string: url), components.host != nil else { return false }
-        let last = components.path.split(separator: "/").last.map { $0.lowercased() } ?? ""
-        return !last.isEmpty && !indexDocuments.contains(last)
-    }
-
-    /// The names servers give a folder's own page.
-    private static let indexDocuments: Set<String> = [
-        "index.html", "index.htm", "index.shtml", "index.php", "index.asp", "index.aspx", "default.htm", "default.html",
-        "default.asp", "default.aspx",
-    ]
 
     /// The text to store beside the bytes: `nil` when it is exactly the bytes read as UTF-8 (most plain
     /// readouts), so that the archive keeps one copy and `readout_documents` reads the bytes instead.

@@ -4,7 +4,7 @@ import GRDB
 
 /// The facts of a meeting that each of its readouts states on its own, and their conflicts.
 enum MeetingFacts {
-    /// The columns of `meetings` that each readout's row in `sources` also holds.
+    /// The columns of `meetings` that each readout's row in `sources` also holds, as `stated_…`.
     static let fields = ["date", "start_time", "duration_minutes", "format", "venue"]
 
     /// What a readout states of a participant, compared across readouts: side and role ("JPN principal").
@@ -17,7 +17,9 @@ enum MeetingFacts {
     /// side or role (`participant:N`, N their index in the record).
     static func conflicts(_ num: Int64, _ db: Database) throws -> [FactConflict] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT date, start_time, duration_minutes, format, venue FROM sources WHERE meeting_num = ? ORDER BY position
+            SELECT stated_date AS date, stated_start_time AS start_time, stated_duration_minutes AS duration_minutes,
+                   stated_format AS format, stated_venue AS venue
+            FROM sources WHERE meeting_num = ? ORDER BY position
             """, arguments: [num])
         guard rows.count > 1 else { return [] }
         return try fields.compactMap { field in

@@ -110,7 +110,7 @@ public struct MeetingFilter: Sendable {
         if conflicts {
             // A conflict: two readouts of the meeting state different values of one fact (NULLs are not counted).
             // A participant's: two readouts give them another side or role.
-            let disagree = MeetingFacts.fields.map { "count(DISTINCT \($0)) > 1" }.joined(separator: " OR ")
+            let disagree = MeetingFacts.fields.map { "count(DISTINCT stated_\($0)) > 1" }.joined(separator: " OR ")
             sql.append("""
                 (m.num IN (SELECT meeting_num FROM sources WHERE meeting_num IN (SELECT meeting_num FROM sources WHERE position > 0)
                            GROUP BY meeting_num HAVING \(disagree))
