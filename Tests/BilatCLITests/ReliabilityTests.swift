@@ -40,6 +40,17 @@ extension CLI {
         return folder
     }
 
+    /// Starts bilat with `arguments` in the background, its output thrown away.
+    func startQuietly(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     func count(_ table: String, db: String? = nil) throws -> Int {
         let r = try run(["sql", "--db", db ?? self.db, "SELECT count(*) AS n FROM \(table)", "--format", "csv"])
         return Int(r.stdout.split(separator: "\n").last ?? "") ?? -1
@@ -290,12 +301,7 @@ extension CLI {
         var generator = SeededGenerator(seed: seed)
         var counts: [Int] = []
         for round in 0..<6 {
-            let process = Process()
-            process.executableURL = CLI.binary
-            process.arguments = ["import", "--db", cli.db, folder.path]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try cli.startQuietly(["import", "--db", cli.db, folder.path])
             // The first round waits for the archive to be made; later rounds find it there.
             while round == 0 && !FileManager.default.fileExists(atPath: cli.db) && process.isRunning { usleep(2_000) }
             usleep(UInt32.random(in: 20_000...400_000, using: &generator))
@@ -363,15 +369,7 @@ extension CLI {
             // The same names as in a/, the texts of other readouts.
             try generatedReadout(n + 500).write(to: b.appendingPathComponent(String(format: "r%05d.txt", n)), atomically: false, encoding: .utf8)
         }
-        let importers = try [a, b].map { folder in
-            let process = Process()
-            process.executableURL = CLI.binary
-            process.arguments = ["import", "--db", cli.db, folder.path]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            return process
-        }
+        let importers = try [a, b].map { try cli.startQuietly(["import", "--db", cli.db, $0.path]) }
         for process in importers {
             process.waitUntilExit()
             #expect(process.terminationStatus == 0)
