@@ -129,3 +129,27 @@ let aliceTextFrench = """
         }
     }
 }
+
+/// The seed and its Japanese original in the shared corpus, beside the checkout.
+let sharedCorpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("shared/corpus/dev")
+let seedAndOriginalArePresent = ["seed-fr-2025-04-09-nato.txt", "mofa-ja-2025-04-09-nato.txt"]
+    .allSatisfy { FileManager.default.fileExists(atPath: sharedCorpus.appendingPathComponent($0).path) }
+
+@Suite struct SeedAndOriginalTests {
+    @Test(.enabled(if: seedAndOriginalArePresent, "../shared/corpus is absent: the seed and its Japanese original are not there (skipped)"))
+    func theSeedAndItsJapaneseOriginalAreOneMeeting() throws {
+        let archive = try TemporaryArchive().open()
+        let importer = ArchiveImporter()
+        var outcomes: [ImportOutcome] = []
+        importer.importFiles(FileWalk(["mofa-ja-2025-04-09-nato.txt", "seed-fr-2025-04-09-nato.txt"].map { sharedCorpus.appendingPathComponent($0).path }),
+                             into: archive) { outcomes += $0.outcomes }
+        #expect(outcomes == [.imported(id: "2025-04-09-jpn-nato"), .linked(id: "2025-04-09-jpn-nato")])
+        let record = try MeetingQuery.record(archive, id: "2025-04-09-jpn-nato")
+        #expect(record.readouts.map(\.language) == ["ja", "fr"])
+        #expect(record.principals.map(\.party) == ["JPN", "NATO"])
+        #expect(try MeetingQuery.list(archive, filter: MeetingFilter(person: "rutte")).map(\.id) == ["2025-04-09-jpn-nato"])
+        #expect(try SearchQuery.search(archive, query: "OTAN", filter: MeetingFilter()).map(\.id) == ["2025-04-09-jpn-nato"])
+        #expect(try SearchQuery.search(archive, query: "防衛", filter: MeetingFilter()).map(\.id) == ["2025-04-09-jpn-nato"])
+    }
+}
