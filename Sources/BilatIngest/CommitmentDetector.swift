@@ -15,12 +15,13 @@ struct CommitmentDetector: Sendable {
         case unilateral(verbStart: Int, verbEnd: Int, objectBound: Bool)
     }
 
-    /// Whether `text` holds "and" followed by a verb in the past ("and explained", "et a déclaré").
-    static func startsNewClause(_ text: String) -> Bool {
+    /// Whether `text` holds a clause word followed by a verb that opens a clause of its own ("and explained",
+    /// "et a déclaré"): the language's `clause_conjunctions`, `clause_verbs` and `clause_verb_endings`.
+    func startsNewClause(_ text: String) -> Bool {
         let words = text.split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init)
-        for (i, w) in words.enumerated() where (w == "and" || w == "et") && i + 1 < words.count {
+        for (i, w) in words.enumerated() where profile.clauseConjunctions.contains(w) && i + 1 < words.count {
             let next = words[i + 1]
-            if next.hasSuffix("ed") || ["said", "stated", "noted", "a", "ont", "said", "told"].contains(next) { return true }
+            if profile.clauseVerbEndings.contains(where: { next.hasSuffix($0) }) || profile.clauseVerbs.contains(next) { return true }
         }
         return false
     }
@@ -41,10 +42,6 @@ struct CommitmentDetector: Sendable {
         return nil
     }
 
-    static let pronounAnd = ["he and ", "she and ", " and he ", " and she ", "il et ", "elle et "]
-
-    /// Verbs whose undertaking side is named after them: "obtained X’s support" binds X.
-    private static let objectBoundStems = ["obtain", "obten", "obtenu", "支持を得"]
 
     /// Who `sentence` binds. `principals` are the words that name the principals (family names and titles),
     /// so that "He and Foreign Minister Wong agreed …" reads as both sides.
@@ -60,7 +57,7 @@ struct CommitmentDetector: Sendable {
             // Two principals joined before the verb: "He and Foreign Minister Wong confirmed …".
             let before = Self.prefix(folded, bytes: verb.start)
             let named = principals.filter { !$0.isEmpty && before.contains(TextFolding.fold($0)) }
-            if named.count >= 2 || (named.count == 1 && Self.pronounAnd.contains { before.contains($0) }) { return .joint }
+            if named.count >= 2 || (named.count == 1 && profile.pronounPairs.contains { before.contains($0) }) { return .joint }
         }
         if let undertaking = profile.unilateralVerbs.earliest(text: sentence, folded: folded) {
             // Thanks or wishes in the same clause make it no undertaking ("thanked him for his commitment to …"),
@@ -68,9 +65,9 @@ struct CommitmentDetector: Sendable {
             let before = Self.prefix(folded, bytes: undertaking.start)
             for cue in profile.nonCommitment.cues {
                 guard let end = Self.endOfLastOccurrence(of: cue.folded, in: before) else { continue }
-                if !Self.startsNewClause(String(before[end...])) { return nil }
+                if !startsNewClause(String(before[end...])) { return nil }
             }
-            let objectBound = Self.objectBoundStems.contains { undertaking.cue.folded.hasPrefix($0) || undertaking.cue.raw.hasPrefix($0) }
+            let objectBound = profile.objectBoundVerbs.contains { undertaking.cue.folded.hasPrefix($0) || undertaking.cue.raw.hasPrefix($0) }
             // The verb's place in Characters, as the callers measure names in the sentence.
             let haystack = undertaking.cue.searchesText ? sentence : folded
             let start = Self.prefix(haystack, bytes: undertaking.start).count

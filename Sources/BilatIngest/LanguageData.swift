@@ -72,6 +72,15 @@ public struct LanguageProfile: Sendable {
     /// The first person speaking of a meeting ("I had a telephone talk", "j'ai reçu", "私から"): the speaker is
     /// the publisher's principal, so the publisher is a side.
     let firstPersonCues: CueSet
+    /// Words that join clauses ("and", "et"), and the verbs (or verb endings: "-ed") that, right after one,
+    /// open a clause of its own ("and explained", "et a déclaré"): an undertaking before it is not this clause's.
+    let clauseConjunctions: Set<String>
+    let clauseVerbs: Set<String>
+    let clauseVerbEndings: [String]
+    /// A pronoun joined to a principal before a verb ("He and Minister Wong agreed"): both sides.
+    let pronounPairs: [String]
+    /// Verbs whose undertaking side is named after them: "obtained X’s support" binds X (folded stems).
+    let objectBoundVerbs: [String]
 
     private struct File: Decodable {
         let code: String
@@ -118,6 +127,11 @@ public struct LanguageProfile: Sendable {
         let mission_prepositions: [String]?
         let press_conference_phrases: [String]?
         let first_person_cues: [String]?
+        let clause_conjunctions: [String]?
+        let clause_verbs: [String]?
+        let clause_verb_endings: [String]?
+        let pronoun_pairs: [String]?
+        let object_bound_verbs: [String]?
     }
 
     init(json: String) throws {
@@ -175,6 +189,11 @@ public struct LanguageProfile: Sendable {
         missionPrepositions = f.mission_prepositions ?? []
         pressConferencePhrases = f.press_conference_phrases ?? []
         firstPersonCues = cues(f.first_person_cues ?? [])
+        clauseConjunctions = Set(f.clause_conjunctions ?? [])
+        clauseVerbs = Set(f.clause_verbs ?? [])
+        clauseVerbEndings = f.clause_verb_endings ?? []
+        pronounPairs = f.pronoun_pairs ?? []
+        objectBoundVerbs = f.object_bound_verbs ?? []
     }
 }
 
