@@ -354,6 +354,9 @@ public final class LanguageData: Sendable {
         candidates = candidates.filter { $0.familyWords.count == longest }
         // "Wong" alone could be Australia's or Singapore's minister: a family name alone must be unambiguous,
         // among the well-known (curated) people when one of them has it, else among all.
+        // "Pham Binh Minh" is the person of that whole name, not "Pham Minh Chinh", whose first given word it holds.
+        let whole = candidates.filter { words.count > $0.familyWords.count && Set($0.givenWords).isSubset(of: words) }
+        if !whole.isEmpty { candidates = whole }
         let curated = candidates.filter(\.curated)
         if !curated.isEmpty { candidates = curated }
         guard let first = candidates.first, candidates.allSatisfy({ $0.party == first.party }) else { return nil }
