@@ -26,7 +26,7 @@ RELEASE    := -c release --static-swift-stdlib
 SCALE      ?= 10000 100000
 SEED       ?= 1
 
-.PHONY: all setup build demo test eval install clean parties fuzz bench
+.PHONY: all setup build demo test eval install clean parties people fuzz bench
 
 all: build
 
@@ -109,6 +109,13 @@ install:
 # Regenerates Data/parties.json from the system's iso-codes and Data/party-sources/extras.json.
 parties:
 	python3 scripts/generate-parties.py
+
+# Regenerates Data/people.json from the datasets of ../shared/data-sources (DATA_SOURCES=… to point elsewhere)
+# and the hand-curated Data/people-sources/overlay.json; run after `make parties` (it reads the country names).
+DATA_SOURCES ?= ../shared/data-sources
+people:
+	python3 scripts/generate-people.py --sources $(DATA_SOURCES)
+	touch Package.swift
 
 clean:
 	rm -rf .build

@@ -613,6 +613,13 @@ struct ReadoutReading {
         if let known = parser.data.knownPerson(nameTokens: p.tokens) {
             p.family = known.family
             if p.tokens.count > known.familyWords.count { p.given = known.given }
+            // A generated entry may be spelled without accents or with every middle name ("Cavusoglu"):
+            // the text's own words are kept, divided as the entry divides them.
+            if !known.curated, let run = Self.tokenRun(p.tokens, spelling: known.familyWords) {
+                p.family = p.tokens[run].joined(separator: " ")
+                let rest = p.tokens[..<run.lowerBound] + p.tokens[run.upperBound...]
+                p.given = rest.isEmpty ? nil : rest.joined(separator: " ")
+            }
             if p.party == nil { p.party = known.party }
             return p
         }
@@ -623,6 +630,22 @@ struct ReadoutReading {
             p.given = words.dropFirst().joined(separator: " ")
         }
         return p
+    }
+
+    /// The tokens of `tokens` that spell `words` (folded words, a hyphenated token counting as its parts):
+    /// ["Mevlüt", "Çavuşoğlu"] spell ["cavusoglu"] at 1..<2.
+    static func tokenRun(_ tokens: [String], spelling words: [String]) -> Range<Int>? {
+        let target = words.joined()
+        guard !target.isEmpty else { return nil }
+        for start in tokens.indices {
+            var joined = ""
+            for end in start..<tokens.count {
+                joined += TextFolding.key(tokens[end])
+                if joined == target { return start..<(end + 1) }
+                if !target.hasPrefix(joined) { break }
+            }
+        }
+        return nil
     }
 
     /// The side of a principal whom the text names by title alone: the party paired with a known one
