@@ -43,20 +43,32 @@ struct CommitmentDetector: Sendable {
     }
 
 
-    /// Who `sentence` binds. `principals` are the words that name the principals (family names and titles),
-    /// so that "He and Foreign Minister Wong agreed …" reads as both sides.
-    func binding(of sentence: String, principals: [String] = []) -> Binding? {
-        let folded = TextFolding.fold(sentence)
+    /// Who `sentence` binds. `principals` holds, for each principal, the words that name them (family name,
+    /// and title where no other principal has it), so that "He and Foreign Minister Wong agreed …" reads as
+    /// both sides and "President Biden pledged …" as one.
+    func binding(of sentence: String, principals: [[String]] = []) -> Binding? {
+        var sentence = sentence
+        var folded = TextFolding.fold(sentence)
+        // "shared their views on …" is an exchange of views, not a shared view: it is set aside before the verbs are read.
+        for phrase in profile.viewExchanges {
+            let mask = String(repeating: " ", count: phrase.count)
+            sentence = sentence.replacingOccurrences(of: phrase, with: mask, options: [.caseInsensitive])
+            folded = folded.replacingOccurrences(of: TextFolding.fold(phrase), with: mask)
+        }
         // "agreed", "shared the view", "sont convenus", "一致": joint whoever the subject is.
         if profile.inherentJointVerbs.matchesAny(text: sentence, folded: folded) { return .joint }
         if let verb = profile.jointVerbs.earliest(text: sentence, folded: folded) {
             // A joint subject before the verb: "Both sides confirmed", "they reaffirmed", "les deux parties … ont réaffirmé".
+            // (Not when one speaker takes the verb after it: "We talked, and I reiterated …".)
             if let subject = profile.jointSubjects.earliest(text: sentence, folded: folded), subject.start <= verb.start {
-                return .joint
+                let subjectEnd = subject.start + subject.cue.needle.count
+                let between = folded.utf8.dropFirst(subjectEnd).prefix(max(0, verb.start - subjectEnd))
+                let words = String(decoding: between, as: UTF8.self).split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" })
+                if !words.contains(where: { profile.singularSpeakers.contains(String($0)) }) { return .joint }
             }
             // Two principals joined before the verb: "He and Foreign Minister Wong confirmed …".
             let before = Self.prefix(folded, bytes: verb.start)
-            let named = principals.filter { !$0.isEmpty && before.contains(TextFolding.fold($0)) }
+            let named = principals.filter { words in words.contains { !$0.isEmpty && before.contains(TextFolding.fold($0)) } }
             if named.count >= 2 || (named.count == 1 && profile.pronounPairs.contains { before.contains($0) }) { return .joint }
         }
         if let undertaking = profile.unilateralVerbs.earliest(text: sentence, folded: folded) {

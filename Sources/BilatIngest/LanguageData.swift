@@ -81,6 +81,10 @@ public struct LanguageProfile: Sendable {
     let pronounPairs: [String]
     /// Verbs whose undertaking side is named after them: "obtained X’s support" binds X (folded stems).
     let objectBoundVerbs: [String]
+    /// Phrases of an exchange of views ("shared their views on"), which is no shared view.
+    let viewExchanges: [String]
+    /// Words of one speaker ("I", "je"): a verb after one is that speaker's, whatever joint subject came before.
+    let singularSpeakers: Set<String>
 
     private struct File: Decodable {
         let code: String
@@ -132,6 +136,8 @@ public struct LanguageProfile: Sendable {
         let clause_verb_endings: [String]?
         let pronoun_pairs: [String]?
         let object_bound_verbs: [String]?
+        let view_exchanges: [String]?
+        let singular_speakers: [String]?
     }
 
     init(json: String) throws {
@@ -194,6 +200,8 @@ public struct LanguageProfile: Sendable {
         clauseVerbEndings = f.clause_verb_endings ?? []
         pronounPairs = f.pronoun_pairs ?? []
         objectBoundVerbs = f.object_bound_verbs ?? []
+        viewExchanges = f.view_exchanges ?? []
+        singularSpeakers = Set((f.singular_speakers ?? []).map(TextFolding.fold))
     }
 }
 

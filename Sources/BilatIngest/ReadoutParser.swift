@@ -717,7 +717,12 @@ struct ReadoutReading {
     func findCommitments(participants: [Participant], parties: [String], topics: [[String]]) -> [Commitment] {
         let detector = CommitmentDetector(profile: profile)
         var result: [Commitment] = []
-        let principalWords = participants.filter { $0.role == .principal }.flatMap { [$0.familyName, $0.title].compactMap { $0 } }
+        // Each principal's words: a title that two principals share ("President") names neither.
+        let principals = participants.filter { $0.role == .principal }
+        let titles = principals.compactMap(\.title)
+        let principalWords = principals.map { p in
+            [p.familyName, p.title.flatMap { t in titles.filter { $0 == t }.count == 1 ? t : nil }].compactMap { $0 }
+        }
         for (index, sentence) in layout.sentences.enumerated() {
             guard let binding = detector.binding(of: sentence.text, principals: principalWords) else { continue }
             let by: String?
@@ -746,6 +751,7 @@ struct ReadoutReading {
         // The subject is the first person named before the verb, by name or by title alone ("The Foreign
         // Secretary"): later names before the verb are objects ("extended his congratulations to Minister X").
         var best: (Int, String)?
+        let titles = participants.compactMap(\.title)
         for p in participants {
             guard let party = p.party else { continue }
             // By family name, by full title, or by the title's head ("The Prime Minister" for "Prime Minister of …").
@@ -757,7 +763,9 @@ struct ReadoutReading {
             let offices = (head ?? p.title).map { t in
                 [" and ", " et "].reduce([t]) { parts, joiner in parts.flatMap { $0.components(separatedBy: joiner) } }
             }.map { $0.count > 1 ? $0.filter { $0.contains(" ") } : [] } ?? []
-            for name in ([p.familyName, p.title, head] + offices.map(Optional.some)).compactMap({ $0 }) {
+            // A title that another participant shares ("President") names neither of them.
+            let ownTitle = p.title.flatMap { t in titles.filter { $0 == t }.count == 1 ? t : nil }
+            for name in ([p.familyName, ownTitle, ownTitle == nil ? nil : head] + (ownTitle == nil ? [] : offices).map(Optional.some)).compactMap({ $0 }) {
                 if let r = folded.firstRange(of: TextFolding.fold(name)) {
                     let at = folded.distance(from: folded.startIndex, to: r.lowerBound)
                     if at < verbStart && (best == nil || at < best!.0) { best = (at, party) }
