@@ -60,7 +60,11 @@ public struct DateGrammar: Sendable {
         // "2024年11月3日", "令和6年11月3日", "11月3日", "本3日"
         japanese = Pattern(#"(?:(令和|平成|昭和)?\s*([0-9０-９]{1,4}|元)年)?\s*([0-9０-９]{1,2})月\s*([0-9０-９]{1,2})日"#, caseInsensitive: false)
         let weekdays = Pattern.alternation(profile.weekdays.keys)
-        weekday = Pattern(#"\b(?:on|le|ce|this|last)\s+(\#(weekdays.isEmpty ? "(?!x)x" : weekdays))\b"#)
+        // "on Tuesday", "ce mardi"; or a weekday written as the language writes it, standing alone before a
+        // lower-case word ("Omamo Sunday held talks", "se sont entretenus vendredi et"): not "Sunday's", nor a
+        // weekday opening a date ("Tuesday, 02 January").
+        let written = Pattern.alternation(profile.weekdays.keys.map { profile.code == "en" ? $0.prefix(1).uppercased() + $0.dropFirst() : $0 })
+        weekday = Pattern(#"\b(?:on|le|ce|this|last)\s+(\#(weekdays.isEmpty ? "(?!x)x" : weekdays))\b|(?-i:\b(\#(written.isEmpty ? "(?!x)x" : written))\s+(?=\p{Ll}))"#)
         clock12 = Pattern(#"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\.?(?![a-z])"#)
         clock24 = Pattern(#"(?<![\d:])(\d{1,2}):(\d{2})(?!\s*[ap]\.?\s?m)(?![\d:])"#)
         clockFrench = Pattern(#"\b(\d{1,2})\s?h\s?(\d{2})?\b"#)
@@ -146,7 +150,7 @@ public struct DateGrammar: Sendable {
 
     /// A weekday named as the meeting day ("on Tuesday", "ce mardi"): 1 = Sunday … 7 = Saturday.
     public func weekday(in text: String) -> Int? {
-        guard let m = weekday.firstMatch(in: text), let name = m.group(1) else { return nil }
+        guard let m = weekday.firstMatch(in: text), let name = m.group(1) ?? m.group(2) else { return nil }
         return profile.weekdays[TextFolding.fold(name)]
     }
 

@@ -83,6 +83,19 @@ public struct LanguageProfile: Sendable {
     let objectBoundVerbs: [String]
     /// Phrases of an exchange of views ("shared their views on"), which is no shared view.
     let viewExchanges: [String]
+    /// Words that say the sides were in one place ("met", "received", "visited", "会談"): without them, or a
+    /// call's words, a text does not say how the sides met.
+    let inPersonCues: CueSet
+    /// A later sentence's words for the meeting as a call or a video conference ("During the phone call"),
+    /// which decide the format when the title and lead do not.
+    let telephoneReferences: CueSet
+    let videoReferences: CueSet
+    /// Words of a sentence about another event than the meeting ("followed the talks held on the sidelines of
+    /// … on 20 May"): a date in it is not the meeting's.
+    let otherEventCues: CueSet
+    /// Time zones of a site's clock ("Tuesday, 02 January 2024 12:17 GMT"): a header line with one is the
+    /// page's clock, not its date line.
+    let siteClockMarkers: [String]
     /// Words of one speaker ("I", "je"): a verb after one is that speaker's, whatever joint subject came before.
     let singularSpeakers: Set<String>
 
@@ -137,6 +150,10 @@ public struct LanguageProfile: Sendable {
         let pronoun_pairs: [String]?
         let object_bound_verbs: [String]?
         let view_exchanges: [String]?
+        let in_person_cues: [String]?
+        let format_references: [String: [String]]?
+        let other_event_cues: [String]?
+        let site_clock_markers: [String]?
         let singular_speakers: [String]?
     }
 
@@ -201,6 +218,11 @@ public struct LanguageProfile: Sendable {
         pronounPairs = f.pronoun_pairs ?? []
         objectBoundVerbs = f.object_bound_verbs ?? []
         viewExchanges = f.view_exchanges ?? []
+        inPersonCues = cues(f.in_person_cues ?? [])
+        telephoneReferences = cues(f.format_references?["telephone"] ?? [])
+        videoReferences = cues(f.format_references?["video"] ?? [])
+        otherEventCues = cues(f.other_event_cues ?? [])
+        siteClockMarkers = f.site_clock_markers ?? []
         singularSpeakers = Set((f.singular_speakers ?? []).map(TextFolding.fold))
     }
 }

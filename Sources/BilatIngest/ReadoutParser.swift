@@ -265,7 +265,7 @@ struct ReadoutReading {
         if let published = matter?.fields["published"], let day = grammar.days(in: published).first(where: { $0.year != nil }) {
             return day
         }
-        for line in layout.headerLines {
+        for line in layout.headerLines where !isSiteClock(line) {
             if let day = grammar.days(in: line).first(where: { $0.iso != nil }) { return day }
         }
         if let stamp = publicationStamp() {
@@ -276,8 +276,14 @@ struct ReadoutReading {
         for sentence in layout.sentences.prefix(leadIndex ?? 0) {
             if let day = grammar.days(in: sentence.text).first(where: { $0.iso != nil }) { return day }
         }
-        if let title = layout.title, let day = grammar.days(in: title).first(where: { $0.iso != nil }) { return day }
+        if let title = layout.title, !isSiteClock(title), let day = grammar.days(in: title).first(where: { $0.iso != nil }) { return day }
         return nil
+    }
+
+    /// Whether `line` is a site's clock ("Tuesday, 02 January 2024 12:17 GMT"): it dates the visit to the
+    /// page, not the readout.
+    func isSiteClock(_ line: String) -> Bool {
+        !grammar.times(in: line).isEmpty && line.split(whereSeparator: { !$0.isLetter }).contains { profile.siteClockMarkers.contains(String($0)) }
     }
 
     func meetingDate(review: inout [String]) -> String? {
@@ -286,8 +292,11 @@ struct ReadoutReading {
         }
         let published = documentDate()
         let lead = factLead
-        // Where the lead says nothing of the day, the headline or the next sentences may.
-        let opening = layout.sentences.prefix(4).map(\.text)
+        // Where the lead says nothing of the day, the headline or the next sentences may — not one about
+        // another event ("followed the talks held on the sidelines of … on 20 May").
+        let opening = layout.sentences.prefix(4).map(\.text).filter { s in
+            s == lead || !profile.otherEventCues.matchesAny(text: s, folded: TextFolding.fold(s))
+        }
         func resolve(_ day: DayMention) -> String? {
             if let iso = day.iso { return iso }
             guard let published, let year = published.year else {
@@ -384,7 +393,10 @@ struct ReadoutReading {
 
     // MARK: How
 
-    func meetingFormat() -> MeetingFormat {
+    /// How the sides met: a call's or video conference's words in the title or lead; else a later sentence
+    /// that speaks of the meeting as one ("During the phone call"); else in person where the text says the
+    /// sides were together ("met", "received", "会談"). A text that says none of these states no format.
+    func meetingFormat() -> MeetingFormat? {
         let opening = ([layout.title ?? ""] + [lead]).joined(separator: "\n")
         let folded = TextFolding.fold(opening)
         if profile.videoCues.matchesAny(text: opening, folded: folded) { return .video }
@@ -396,7 +408,15 @@ struct ReadoutReading {
             }
             return .telephone
         }
-        return .inPerson
+        for sentence in layout.sentences {
+            let f = TextFolding.fold(sentence.text)
+            if profile.videoReferences.matchesAny(text: sentence.text, folded: f) { return .video }
+            if profile.telephoneReferences.matchesAny(text: sentence.text, folded: f) { return .telephone }
+        }
+        if profile.inPersonCues.matchesAny(text: opening, folded: folded) || profile.inPersonOverrides.matchesAny(text: opening, folded: folded) {
+            return .inPerson
+        }
+        return nil
     }
 
     /// "in Ankara", "à Paris" in the lead sentence, where the place is not a party.

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import BilatIngest
+
+/// Dates and formats as house styles not seen before write them; every text is written for these tests.
+@Suite struct DateAndFormatRuleTests {
+    @Test func aBareWeekdayBeforeTheVerbIsTheMeetingDay() throws {
+        let r = try read("""
+            Kenya and Ghana sign a trade protocol
+            2022-03-14
+
+            Foreign Minister Ama Owusu Sunday held bilateral talks with her Kenyan counterpart in Accra.
+            """)
+        #expect(r.date == "2022-03-13")
+        #expect(r.format == .inPerson)
+        let french = try read("""
+            Les présidents se parlent
+            11 novembre 2016
+
+            Les présidents Lucie Moreau et Karl Berger se sont entretenus vendredi au téléphone.
+            """)
+        #expect(french.date == "2016-11-11")
+    }
+
+    @Test func aDateOfAnotherEventIsNotTheMeetings() throws {
+        let r = try read("""
+            Foreign Ministry of Ruritania
+            05/25/2023 | Press release
+
+            Foreign Minister Ivo Kral met with French Foreign Minister Anne Roux in Strelsau.
+            The meeting followed the talks between the two presidents held on the sidelines of the summit in Oslo on 20 May.
+            """)
+        #expect(r.date == "2023-05-25")
+    }
+
+    @Test func aSitesClockIsNotTheDateLine() throws {
+        let r = try read("""
+            Wednesday, 03 January 2024 08:10 GMT
+            Prime Minister Meets Chilean Foreign Minister
+
+            2025-06-11 09:30:00
+
+            Prime Minister Tomas Ek today received Foreign Minister Marta Soto of Chile, who is visiting Sweden.
+            """)
+        #expect(r.date == "2025-06-11")
+        #expect(r.title == "Prime Minister Meets Chilean Foreign Minister")
+    }
+
+    @Test func aLaterSentenceOnTheCallDecidesTheFormat() throws {
+        let r = try read("""
+            Ministers discuss the region
+            March 2, 2024
+
+            Foreign Minister Ivo Kral of the Czech Republic and Foreign Minister Anne Roux of France discussed the situation in the Balkans.
+            During the phone call, the two ministers agreed to meet again in April.
+            """)
+        #expect(r.format == .telephone)
+        let virtual = try read("""
+            Talks with the Secretary of State
+            April 27, 2021
+
+            President Ama Owusu held bilateral talks with Secretary of State Helen Park during her virtual visit to Ghana.
+            """)
+        #expect(virtual.format == .video)
+    }
+
+    /// A text that does not say how the sides met states no format, rather than "in person" by default.
+    @Test func noFormatWhereTheTextSaysNone() throws {
+        let r = try read("""
+            Ministers discuss the region
+            March 2, 2024
+
+            Foreign Minister Ivo Kral of the Czech Republic and Foreign Minister Anne Roux of France discussed the situation in the Balkans.
+            """)
+        #expect(r.format == nil)
+        #expect(r.date == "2024-03-02")
+        let met = try read("""
+            Ministers meet
+            March 2, 2024
+
+            Foreign Minister Ivo Kral met Foreign Minister Anne Roux of France in Prague.
+            """)
+        #expect(met.format == .inPerson)
+    }
+}
