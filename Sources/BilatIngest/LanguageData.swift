@@ -96,6 +96,9 @@ public struct LanguageProfile: Sendable {
     /// Time zones of a site's clock ("Tuesday, 02 January 2024 12:17 GMT"): a header line with one is the
     /// page's clock, not its date line.
     let siteClockMarkers: [String]
+    /// Words right after a clock time that make it the start ("8時5分から"): in a sentence of its own about the
+    /// meeting ("電話会談は、31日8時5分から約52分間"), such a time is the start time.
+    let startTimeSuffixes: [String]
     /// Words of one speaker ("I", "je"): a verb after one is that speaker's, whatever joint subject came before.
     let singularSpeakers: Set<String>
 
@@ -154,6 +157,7 @@ public struct LanguageProfile: Sendable {
         let format_references: [String: [String]]?
         let other_event_cues: [String]?
         let site_clock_markers: [String]?
+        let start_time_suffixes: [String]?
         let singular_speakers: [String]?
     }
 
@@ -223,6 +227,7 @@ public struct LanguageProfile: Sendable {
         videoReferences = cues(f.format_references?["video"] ?? [])
         otherEventCues = cues(f.other_event_cues ?? [])
         siteClockMarkers = f.site_clock_markers ?? []
+        startTimeSuffixes = f.start_time_suffixes ?? []
         singularSpeakers = Set((f.singular_speakers ?? []).map(TextFolding.fold))
     }
 }

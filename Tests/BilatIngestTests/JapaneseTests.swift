@@ -13,6 +13,20 @@ import Testing
         2 ボリッチ大統領から、北朝鮮の核・ミサイル問題について日本の立場への支持を得た。
         """
 
+    /// A news agency's style: the lead gives the day, a sentence of its own about the talk gives its clock
+    /// ("電話会談は、…から約…分間") — the day number glued before the time does not hide it.
+    @Test func theClockInASentenceAboutTheTalk() throws {
+        let r = try read("""
+            日仏外相が電話会談
+            2024年5月10日、山田一郎外務大臣は、フランスのリュック・ルロワ外務大臣と電話会談を行った。
+            電話会談は、10日21時10分から約35分間行われた。両外相は、連携を強化することで一致した。
+            """)
+        #expect(r.date == "2024-05-10")
+        #expect(r.startTime == "21:10")
+        #expect(r.durationMinutes == 35)
+        #expect(r.format == .telephone)
+    }
+
     @Test func factsOfAJapaneseReadout() throws {
         let r = try read(text)
         #expect(r.language == "ja")
