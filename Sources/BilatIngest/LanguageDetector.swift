@@ -9,7 +9,17 @@ public struct LanguageDetector: Sendable {
         self.profiles = profiles
     }
 
-    /// The ISO 639-1 code of `text`'s language; `en` when nothing tells.
+    /// A text of this many words or more whose common words are fewer than `minimumShare` of them in each
+    /// language Bilat reads is in another language (Portuguese, Spanish, German …): real English or French
+    /// readouts have 15–40 % of them.
+    static let minimumWords = 40
+    static let minimumShare = 0.12
+
+    /// The code to give a text in none of the languages Bilat reads (BCP 47's "undetermined").
+    public static let unsupported = "und"
+
+    /// The ISO 639-1 code of `text`'s language, ``unsupported`` for a long text in a language Bilat does not
+    /// read; `en` when nothing tells.
     public func detect(_ text: String) -> String {
         let sample = text.prefix(1500)
         var japanese = 0
@@ -39,6 +49,7 @@ public struct LanguageDetector: Sendable {
             let hits = words.reduce(0) { $0 + (profile.stopwords.contains($1) ? 1 : 0) }
             if hits > best.1 { best = (profile.code, hits) }
         }
+        if words.count >= Self.minimumWords && Double(best.1) < Self.minimumShare * Double(words.count) { return Self.unsupported }
         return best.0
     }
 }

@@ -79,6 +79,18 @@ public struct ReadoutParser: Sendable {
     /// Reads the facts of a readout text.
     public func read(text: String, matter: FrontMatter?, source: SourceInfo) -> MeetingRecord {
         let language = matter?.fields["language"]?.lowercased() ?? detector.detect(text)
+        // A language Bilat has no grammar for is kept for search, but read for no facts: another language's
+        // grammar would state wrong ones.
+        if language == LanguageDetector.unsupported || data.languages[language] == nil {
+            let layout = ReadoutLayout(text: text, profile: data.profile("en"), allProfiles: Array(data.languages.values),
+                                       knownTitle: matter?.fields["page_title"])
+            var record = MeetingRecord(title: matter?.fields["title"] ?? layout.title, language: language, date: nil, startTime: nil,
+                                       durationMinutes: nil, format: nil, venue: nil, parties: [], participants: [], topics: [],
+                                       commitments: [], sections: layout.sections,
+                                       needsReview: ["the text is not in a language Bilat reads (English, French, Japanese)"], source: source)
+            record.readouts = [readoutInfo(of: record, matter: matter)]
+            return record
+        }
         let profile = data.profile(language)
         let layout = ReadoutLayout(text: text, profile: profile, allProfiles: Array(data.languages.values), knownTitle: matter?.fields["page_title"])
         let reading = ReadoutReading(parser: self, profile: profile, layout: layout, matter: matter)
@@ -266,6 +278,11 @@ struct ReadoutReading {
             return day
         }
         for line in layout.headerLines where !isSiteClock(line) {
+            if let day = grammar.days(in: line).first(where: { $0.iso != nil }) { return day }
+        }
+        // A date line that a page puts below the lead ("LE MATIN" / "10 Mars 2026"): a short line that is a date.
+        let shortLines = (layout.sections.prefix(4).compactMap(\.heading) + layout.paragraphs.prefix(6)).filter { $0.count <= 30 }
+        for line in shortLines where !isSiteClock(line) {
             if let day = grammar.days(in: line).first(where: { $0.iso != nil }) { return day }
         }
         if let stamp = publicationStamp() {

@@ -82,4 +82,32 @@ import Testing
             """)
         #expect(met.format == .inPerson)
     }
+
+    @Test func aDateLineBelowTheLead() throws {
+        let r = try read("""
+            Le ministre s’entretient à Rabat avec son homologue portugais
+            Le ministre des Affaires étrangères du Maroc, Karim Alaoui, a eu mardi à Rabat un entretien avec le ministre portugais des Affaires étrangères, Rui Costa.
+            LE QUOTIDIEN
+            10 Mars 2026
+            À 13:51
+            L’entretien a porté sur les relations bilatérales.
+            """)
+        #expect(r.date == "2026-03-10")
+    }
+}
+
+/// A text in a language Bilat has no grammar for is kept, but no facts are read from it.
+@Suite struct UnsupportedLanguageTests {
+    @Test func aTextInAnotherLanguageStatesNoFacts() throws {
+        let text = """
+            Conversa telefônica entre o ministro e o secretário de Estado
+            O ministro das Relações Exteriores conversou hoje por telefone com o secretário de Estado dos Estados Unidos. \
+            Os dois acordaram em manter o diálogo sobre comércio, energia e segurança regional, e trataram também da cooperação \
+            em ciência e tecnologia, da situação na Venezuela e dos preparativos para a próxima cúpula das Américas em novembro.
+            """
+        let r = try read(text)
+        #expect(r.language == "und")
+        #expect(r.format == nil && r.parties.isEmpty && r.commitments.isEmpty)
+        #expect(r.needsReview == ["the text is not in a language Bilat reads (English, French, Japanese)"])
+    }
 }
