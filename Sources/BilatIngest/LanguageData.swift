@@ -99,6 +99,10 @@ public struct LanguageProfile: Sendable {
     /// Words right after a clock time that make it the start ("8時5分から"): in a sentence of its own about the
     /// meeting ("電話会談は、31日8時5分から約52分間"), such a time is the start time.
     let startTimeSuffixes: [String]
+    /// Words that open the name of an office ("Minister of", "ministère des") and the small words inside one
+    /// ("of", "and", "de", "et"): the capitalised words of an office name are no topic ("Minister of Defense").
+    let officeOpeners: [String]
+    let officeConnectors: Set<String>
     /// Words of one speaker ("I", "je"): a verb after one is that speaker's, whatever joint subject came before.
     let singularSpeakers: Set<String>
 
@@ -158,6 +162,8 @@ public struct LanguageProfile: Sendable {
         let other_event_cues: [String]?
         let site_clock_markers: [String]?
         let start_time_suffixes: [String]?
+        let office_openers: [String]?
+        let office_connectors: [String]?
         let singular_speakers: [String]?
     }
 
@@ -228,6 +234,8 @@ public struct LanguageProfile: Sendable {
         otherEventCues = cues(f.other_event_cues ?? [])
         siteClockMarkers = f.site_clock_markers ?? []
         startTimeSuffixes = f.start_time_suffixes ?? []
+        officeOpeners = f.office_openers ?? []
+        officeConnectors = Set(f.office_connectors ?? [])
         singularSpeakers = Set((f.singular_speakers ?? []).map(TextFolding.fold))
     }
 }

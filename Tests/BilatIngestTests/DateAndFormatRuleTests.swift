@@ -111,3 +111,27 @@ import Testing
         #expect(r.needsReview == ["the text is not in a language Bilat reads (English, French, Japanese)"])
     }
 }
+
+/// A topic word inside the name of an office is no topic discussed.
+@Suite struct OfficeNameTopicTests {
+    @Test func anOfficesNameIsNoTopic() throws {
+        let r = try read("""
+            Call with the Prime Minister
+            October 11, 2021
+
+            Prince Faris bin Tamer, Deputy Prime Minister and Minister of Defense, received a phone call today from Prime Minister Ann Ward of the United Kingdom.
+            The two sides discussed trade between their countries.
+            """)
+        #expect(r.topics == ["trade-investment"])
+        let french = try read("""
+            Le ministre reçoit son homologue
+            10 mars 2026
+
+            Le ministre des Affaires étrangères, de la Coopération africaine et des Marocains résidant à l’étranger, Karim Alaoui, a reçu mardi à Rabat le ministre portugais des Affaires étrangères, Rui Costa.
+            Les deux ministres ont évoqué l’énergie.
+            """)
+        #expect(!french.topics.contains("africa"))
+        let offices = ReadoutReading.officeNames(in: "He met the Minister of Defense and Veterans Affairs, who said so.", profile: LanguageData.shared.profile("en"))
+        #expect(offices.count == 1)
+    }
+}
