@@ -115,9 +115,11 @@ END;
 -- The words of a readout from which a fact of its meeting was read: `field` is date, start_time,
 -- duration_minutes, format, venue or participant (`item` the participant's position in the meeting).
 -- A commitment's words are its sentence, read from `commitments`. Readouts stored before this version
--- have none. For a participant, `value` is what the readout states of them (side and role, "JPN
--- principal"): readouts that state different ones are in conflict. `text` is '' for such a statement
--- known from an export's conflicts without words.
+-- have none. The words are kept as their place in the readout's text (`text_start`, from 1 as substr
+-- counts, and `text_length`; `text` is then ''), or as themselves when the text does not hold them (a
+-- record's). For a participant, `value` is what the readout states of them (side and role, "JPN
+-- principal"): readouts that state different ones are in conflict; a statement known from an export's
+-- conflicts without words has no words at all.
 CREATE TABLE evidence (
     id          INTEGER PRIMARY KEY,
     meeting_num INTEGER NOT NULL REFERENCES meetings(num) ON DELETE CASCADE,
@@ -125,6 +127,8 @@ CREATE TABLE evidence (
     field       TEXT NOT NULL,
     item        INTEGER,
     text        TEXT NOT NULL,
+    text_start  INTEGER,
+    text_length INTEGER,
     value       TEXT
 );
 CREATE INDEX evidence_meeting ON evidence(meeting_num);

@@ -46,7 +46,9 @@ extension ReadoutReading {
             }.first)
         }
         for (index, p) in record.participants.enumerated() {
-            let needles = [p.familyName, p.name].compactMap { $0 }.filter { !$0.isEmpty }
+            // The family name as written ("Al Saud" may stand as "Al-Saud"), the whole name, the given name.
+            let family = p.familyName.map { [$0, $0.replacingOccurrences(of: " ", with: "-")] } ?? []
+            let needles = (family + [p.name, p.givenName].compactMap { $0 }).filter { !$0.isEmpty }
             add("participant:\(index)", (leadFirst + header).lazy.compactMap { text -> String? in
                 for needle in needles {
                     if let r = text.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) {

@@ -199,8 +199,14 @@ extension Archive {
         let parts = e.field.split(separator: ":", maxSplits: 1)
         let field = String(parts[0])
         guard field == "participant" || MeetingFacts.fields.contains(field) else { return }
-        try db.cachedStatement(sql: "INSERT INTO evidence(meeting_num, source_id, field, item, text, value) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [num, source, field, item ?? (parts.count > 1 ? Int(parts[1]) : nil), e.text, value])
+        // The words as their place in the readout's text, where it holds them.
+        try db.cachedStatement(sql: """
+            INSERT INTO evidence(meeting_num, source_id, field, item, text, text_start, text_length, value)
+            SELECT :num, :source, :field, :item, CASE WHEN at > 0 THEN '' ELSE :text END, nullif(at, 0),
+                   CASE WHEN at > 0 THEN length(:text) END, :value
+            FROM (SELECT CASE WHEN :text = '' THEN 0 ELSE coalesce((SELECT instr(body, :text) FROM readout_documents WHERE id = :source), 0) END AS at)
+            """).execute(arguments: ["num": num, "source": source, "field": field, "item": item ?? (parts.count > 1 ? Int(parts[1]) : nil),
+                                     "text": e.text, "value": value])
     }
 
     /// Inserts the row of one readout (its bytes, where it came from, what it is as a publication), not yet

@@ -185,7 +185,13 @@ public enum MeetingQuery {
             """, arguments: [num]).enumerated().map { ($1, $0) })
         var found: [(rank: Int, item: Int, evidence: Evidence)] = []
         let ranks = Dictionary(uniqueKeysWithValues: (MeetingFacts.fields + ["participant"]).enumerated().map { ($1, $0) })
-        for row in try Row.fetchAll(db, sql: "SELECT source_id, field, item, text FROM evidence WHERE meeting_num = ? AND text <> '' ORDER BY id", arguments: [num]) {
+        for row in try Row.fetchAll(db, sql: """
+            SELECT e.source_id, e.field, e.item,
+                   CASE WHEN e.text_start IS NULL THEN e.text
+                        ELSE substr(coalesce(s.text, CAST(s.content AS TEXT)), e.text_start, e.text_length) END AS text
+            FROM evidence e JOIN sources s ON s.id = e.source_id
+            WHERE e.meeting_num = ? AND (e.text <> '' OR e.text_start IS NOT NULL) ORDER BY e.id
+            """, arguments: [num]) {
             let field: String = row["field"]
             guard let rank = ranks[field], let readout = readoutIndex[row["source_id"]] else { continue }
             var item = 0

@@ -130,3 +130,27 @@ func flat(_ s: String) -> String {
         #expect(r.venue == "London")
     }
 }
+
+@Suite struct EvidenceOnTheCorpusTests {
+    /// On every real readout, each fact's evidence is words of the readout's own text.
+    @Test(.enabled(if: corpusIsPresent, "../shared/corpus is absent: no real readouts to read (skipped)"))
+    func evidenceIsWordsOfTheText() throws {
+        let parser = ReadoutParser()
+        let files = try FileManager.default.contentsOfDirectory(atPath: corpusFolder.path).filter { $0.hasSuffix(".txt") }.sorted()
+        var facts = 0
+        for file in files {
+            let bytes = try Data(contentsOf: corpusFolder.appendingPathComponent(file))
+            let parsed = try parser.parse(ReadoutInput(bytes: bytes, fileName: file))
+            for e in parsed.record.evidence {
+                facts += 1
+                #expect(parsed.text.contains(e.text), "\(file) \(e.field): \(e.text)")
+            }
+            // Every stated start time, length and participant has its words (dates read from "today" may not).
+            let fields = Set(parsed.record.evidence.map(\.field))
+            if parsed.record.startTime != nil { #expect(fields.contains("start_time"), "\(file)") }
+            if parsed.record.durationMinutes != nil { #expect(fields.contains("duration_minutes"), "\(file)") }
+            for index in parsed.record.participants.indices { #expect(fields.contains("participant:\(index)"), "\(file) participant \(index)") }
+        }
+        #expect(facts > 400)
+    }
+}

@@ -34,7 +34,12 @@ let aliceTextFrench = """
         #expect(try SearchQuery.search(archive, query: "cyber*", filter: MeetingFilter()).map(\.id) == ["2024-03-04-jpn-fra"])
         #expect(try CommitmentQuery.list(archive, filter: CommitmentFilter(match: "convenus")).map(\.meetingID) == ["2024-03-04-jpn-fra"])
         #expect(try PeopleQuery.list(archive, name: "marchand", limit: nil).map(\.meetings) == [1])
-        #expect(try MeetingQuery.texts(archive, id: "2024-03-04-jpn-fra").map(\.text) == [aliceText, aliceTextFrench])
+        let texts = try MeetingQuery.texts(archive, id: "2024-03-04-jpn-fra").map(\.text)
+        #expect(texts == [aliceText, aliceTextFrench])
+        // Every fact's words stand in the readout they were read from.
+        #expect(record.evidence.count >= 10)
+        for e in record.evidence { #expect(texts[e.readout]?.contains(e.text) == true, "\(e.field): \(e.text)") }
+        #expect(record.evidence.contains(Evidence(field: "duration_minutes", readout: 1, text: "à partir de 15h00 et pendant environ 45 minutes")))
         #expect(try ArchiveCheck.run(archive).problems.isEmpty)
     }
 
