@@ -154,6 +154,19 @@ public struct DateGrammar: Sendable {
         return profile.weekdays[TextFolding.fold(name)]
     }
 
+    /// Where `text` names the meeting's day by a relative day or a weekday ("today", "on Tuesday"), in
+    /// characters: the words that evidence such a date.
+    public func relativeDayPosition(in text: String) -> Int? {
+        let folded = TextFolding.fold(text)
+        let relative = profile.relativeDays.compactMap { day -> Int? in
+            guard let index = day.phrase.firstMatch(text: text, folded: folded) else { return nil }
+            let haystack = day.phrase.searchesText ? text : folded
+            return haystack.distance(from: haystack.startIndex, to: index)
+        }.min()
+        let named = weekday.firstMatch(in: text).map { text.distance(from: text.startIndex, to: $0.range.lowerBound) }
+        return [relative, named].compactMap { $0 }.min()
+    }
+
     /// The offset in days of a relative day ("today" 0, "yesterday" -1), if the text names one.
     public func relativeDay(in text: String) -> Int? {
         let folded = TextFolding.fold(text)

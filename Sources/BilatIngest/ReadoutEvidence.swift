@@ -17,10 +17,11 @@ extension ReadoutReading {
         let header = [layout.title].compactMap { $0 } + layout.headerLines
         if let date = record.date {
             let parts = date.split(separator: "-").compactMap { Int($0) }
+            // The day as written; else the lead's "today" or "on Tuesday", read against the date line.
             add("date", ([lead] + header + sentences).lazy.compactMap { text in
                 grammar.days(in: text).first { $0.month == parts[1] && $0.day == parts[2] && ($0.year == nil || $0.year == parts[0]) }
                     .map { Self.clause(in: text, at: $0.position) }
-            }.first)
+            }.first ?? grammar.relativeDayPosition(in: lead).map { Self.clause(in: lead, at: $0) })
         }
         if let start = record.startTime {
             add("start_time", leadFirst.lazy.compactMap { text in
