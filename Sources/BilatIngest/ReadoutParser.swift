@@ -252,6 +252,13 @@ struct ReadoutReading {
             review.append("no party found for \(p.name)")
         }
         if partyCodes.count < 2 { review.append("no counterpart found") }
+        // Two principals, one of unknown side, and one side found: the sides are not known, and one alone
+        // would be a wrong list of them.
+        let principals = participants.filter { $0.role == .principal }
+        if partyCodes.count == 1, principals.count >= 2, principals.contains(where: { $0.party == nil }), matter?.lists["parties"] == nil {
+            partyCodes = []
+            review.append("sides not stated: a principal's side is unknown")
+        }
         return MeetingRecord(
             title: matter?.fields["title"] ?? layout.title,
             language: language,

@@ -135,3 +135,18 @@ import Testing
         #expect(offices.count == 1)
     }
 }
+
+/// Sides are stated whole or not at all.
+@Suite struct SidesStatedWholeTests {
+    @Test func oneSideOfTwoPrincipalsIsNoListOfSides() throws {
+        let r = try read("""
+            Foreign Minister's call with his Australian counterpart
+            August 24, 2021
+
+            Foreign Minister Asad Rana spoke by telephone with Australian Foreign Minister Jane Cole on Tuesday.
+            """)
+        #expect(r.principals.count == 2)
+        #expect(r.parties.isEmpty)
+        #expect(r.needsReview.contains("sides not stated: a principal's side is unknown"))
+    }
+}
