@@ -376,7 +376,10 @@ public final class LanguageData: Sendable {
         for person in possible where person.familyWords.count <= words.count {
             let n = person.familyWords.count
             guard (0...(words.count - n)).contains(where: { Array(words[$0..<($0 + n)]) == person.familyWords }) else { continue }
-            if words.count > n, let first = person.givenWords.first, !words.contains(first) { continue }
+            // The first given word that is not a particle must be there too: "Abdullah bin Zayed Al Nahyan" is
+            // not "Al-Sultan Abdullah" (whose given words "al", "sultan" share only the particle).
+            if words.count > n, let first = person.givenWords.first(where: { !PersonMention.particles.contains($0) }) ?? person.givenWords.first,
+               !words.contains(first) { continue }
             candidates.append(person)
         }
         let longest = candidates.map(\.familyWords.count).max() ?? 0

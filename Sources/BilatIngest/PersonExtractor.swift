@@ -15,7 +15,26 @@ struct PersonMention: Equatable, Sendable {
     var familyName: String { Self.split(nameTokens).family }
     var givenName: String? { Self.split(nameTokens).given }
 
-    static let particles: Set<String> = ["von", "van", "der", "den", "de", "du", "da", "dos", "bin", "al", "el", "le", "la", "ter", "di"]
+    static let particles: Set<String> = ["von", "van", "der", "den", "de", "du", "da", "dos", "bin", "bint", "ibn", "al", "āl", "el", "le", "la", "ter", "di"]
+    /// Particles of Arabic name chains: "Mohammed bin Salman bin Abdulaziz Al Saud".
+    static let chainParticles: Set<String> = ["bin", "bint", "ibn"]
+    static let familyArticles: Set<String> = ["al", "āl"]
+
+    /// "… bin Abdulaziz Al Saud", "… Al-Thani": an Arabic name whose family name is the "Al X" at its end;
+    /// the given name is the chain before it. `nil` for names of another shape.
+    static func arabicFamily(_ words: [String]) -> (family: String, given: String?)? {
+        guard words.count >= 2, let last = words.last else { return nil }
+        let hasChain = words.contains { chainParticles.contains($0.lowercased()) }
+        let before = words[words.count - 2]
+        if familyArticles.contains(before.lowercased()), before.first!.isUppercase, words.count >= 3 {
+            return ("\(before) \(last)", words.dropLast(2).joined(separator: " "))
+        }
+        let lower = last.lowercased()
+        if hasChain, let dash = lower.firstIndex(of: "-"), familyArticles.contains(String(lower[..<dash])), last.first!.isUppercase {
+            return (last, words.dropLast().joined(separator: " "))
+        }
+        return nil
+    }
 
     static func split(_ tokens: [String]) -> (family: String, given: String?) {
         let words = tokens.filter { !isInitial($0) }.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
@@ -33,6 +52,7 @@ struct PersonMention: Equatable, Sendable {
             return (familyWords.joined(separator: " "), given.isEmpty ? nil : given)
         }
         if words.count == 1 { return (titleCasedIfCaps(words[0]), nil) }
+        if let arabic = arabicFamily(words) { return arabic }
         if let particle = words.dropFirst().firstIndex(where: { particles.contains($0.lowercased()) && $0.first!.isLowercase }) {
             return (words[particle...].joined(separator: " "), words[..<particle].joined(separator: " "))
         }
@@ -296,7 +316,8 @@ struct PersonExtractor: Sendable {
     private func nameRun(_ t: [Token], at i: Int) -> ([String], Int)? {
         var words: [String] = []
         var k = i
-        while k < t.count && words.count < 6 {
+        // Particles do not count toward the length: "Mohammed bin Abdulrahman bin Jassim Al Thani".
+        while k < t.count && words.filter({ !PersonMention.particles.contains($0.lowercased()) }).count < 6 {
             let token = t[k]
             guard token.startsWithLetter else { break }
             // A capitalised particle inside a name: "Jean-Yves Le DRIAN", "Ursula Von der Leyen".
