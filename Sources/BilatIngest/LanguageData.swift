@@ -371,6 +371,7 @@ public final class LanguageData: Sendable {
     public func knownPerson(nameTokens: [String]) -> KnownPerson? {
         let words = nameTokens.flatMap { $0.split(separator: "-") }.map { TextFolding.key(String($0)) }.filter { !$0.isEmpty }
         var candidates: [KnownPerson] = []
+        let endsInAlFamily = PersonMention.arabicFamily(nameTokens.filter { !PersonMention.isInitial($0) }) != nil
         // Only people whose family name starts with one of the words can match (in `people` order).
         let possible = Set(words.flatMap { peopleByFamilyWord[$0] ?? [] }).sorted().map { people[$0] }
         for person in possible where person.familyWords.count <= words.count {
@@ -380,6 +381,9 @@ public final class LanguageData: Sendable {
             // not "Al-Sultan Abdullah" (whose given words "al", "sultan" share only the particle).
             if words.count > n, let first = person.givenWords.first(where: { !PersonMention.particles.contains($0) }) ?? person.givenWords.first,
                !words.contains(first) { continue }
+            // A name that ends in an "Al X" family name is the person only when that family name is theirs:
+            // "Abdullah Ali Al-Yahya" is not "Ali Al-Sadiq Ali".
+            if endsInAlFamily, Array(words.suffix(n)) != person.familyWords { continue }
             candidates.append(person)
         }
         let longest = candidates.map(\.familyWords.count).max() ?? 0

@@ -24,13 +24,12 @@ struct PersonMention: Equatable, Sendable {
     /// the given name is the chain before it. `nil` for names of another shape.
     static func arabicFamily(_ words: [String]) -> (family: String, given: String?)? {
         guard words.count >= 2, let last = words.last else { return nil }
-        let hasChain = words.contains { chainParticles.contains($0.lowercased()) }
         let before = words[words.count - 2]
         if familyArticles.contains(before.lowercased()), before.first!.isUppercase, words.count >= 3 {
             return ("\(before) \(last)", words.dropLast(2).joined(separator: " "))
         }
         let lower = last.lowercased()
-        if hasChain, let dash = lower.firstIndex(of: "-"), familyArticles.contains(String(lower[..<dash])), last.first!.isUppercase {
+        if let dash = lower.firstIndex(of: "-"), familyArticles.contains(String(lower[..<dash])), last.first!.isUppercase {
             return (last, words.dropLast().joined(separator: " "))
         }
         return nil
@@ -265,6 +264,9 @@ struct PersonExtractor: Sendable {
             if w == "(" { depth += 1 } else if w == ")" { if depth == 0 { break }; depth -= 1 }
             if depth == 0 && [",", ";", ":", "."].contains(w) { break }
             if depth == 0 && ["who", "qui", "which", "lequel", "laquelle"].contains(t[last].folded) { break }
+            // An English title is capitalised words joined by small words: a verb ends it
+            // ("…, Crown Prince and Prime Minister made a call to …").
+            if depth == 0 && profile.code == "en" && t[last].isWord && !t[last].isCapitalized && !Self.titleJoiners.contains(t[last].folded) { break }
             last += 1
         }
         // Stop before a verb phrase that is not part of the title ("… of Japan held a meeting").
@@ -272,6 +274,9 @@ struct PersonExtractor: Sendable {
         let party = partiesInside(t, j, last).last ?? qualifier(before: j, t)
         return (PersonMention(nameTokens: name, title: title, party: party, start: t[i].start, end: t[max(last - 1, end)].end), last)
     }
+
+    /// The small words inside an English title: "Minister of State for the Environment and Climate".
+    static let titleJoiners: Set<String> = ["of", "for", "and", "the", "on", "to", "in", "at", "&", "de", "du", "des", "la", "le"]
 
     /// "Mr. RUTTE", "M. RUTTE", "Mme TALL SALL": a name known by its honorific alone.
     private func honorificName(_ t: [Token], at i: Int) -> (PersonMention, Int)? {

@@ -38,3 +38,20 @@ import Testing
         }
     }
 }
+
+extension SidesAndNamesTests {
+    @Test func anEnglishTitleAfterTheNameEndsAtAVerb() {
+        let m = extractor.mentions(in: "HRH Prince Salem bin Fahd Al Harbi, Crown Prince and Prime Minister held a call today with President Lena Berg of Sweden.")
+        #expect(m.first?.title == "Crown Prince and Prime Minister")
+        #expect(m.count == 2)
+        #expect(m.last?.familyName == "Berg")
+    }
+
+    @Test func aNameEndingInAlXIsOnlyThePersonOfThatFamilyName() {
+        let data = LanguageData.shared
+        for person in data.people where person.familyWords.count == 1 && person.givenWords.count >= 1 {
+            let tokens = [person.given.capitalized, person.family, "Al-Rumaih"]
+            #expect(data.knownPerson(nameTokens: tokens)?.familyWords.last != person.familyWords.last)
+        }
+    }
+}
