@@ -66,6 +66,14 @@ public struct LanguageProfile: Sendable {
     let subjectPlaceCues: [String]
     /// Prepositions after a title that name where a mission works, not whose it is ("Ambassador to Japan").
     let missionPrepositions: [String]
+    /// Words for the other side's holder of the same office ("counterpart", "homologue"): with a country
+    /// adjective they give the person named after them that side ("his Iranian counterpart, X").
+    let counterpartWords: Set<String>
+    /// Words of courtesy between "of the" and a state's name ("of the sisterly United Arab Emirates").
+    let partyEpithets: Set<String>
+    /// Words that end the name of a news medium or agency ("News", "Agency", "Times", "Presse"): a state
+    /// named in it ("Pakistan Point News", "Saudi Press Agency") is no side of the meeting.
+    let mediaWords: Set<String>
     /// Words that name a press conference ("press conference", "記者会見"): a text whose title names one and
     /// no meeting besides is a press conference's record, not a readout.
     let pressConferencePhrases: [String]
@@ -125,6 +133,9 @@ public struct LanguageProfile: Sendable {
         let duration_cues: [String]?
         let subject_place_cues: [String]?
         let mission_prepositions: [String]?
+        let counterpart_words: [String]?
+        let party_epithets: [String]?
+        let media_words: [String]?
         let press_conference_phrases: [String]?
         let first_person_cues: [String]?
         let clause_conjunctions: [String]?
@@ -187,6 +198,9 @@ public struct LanguageProfile: Sendable {
         durationCues = words(f.duration_cues ?? [])
         subjectPlaceCues = f.subject_place_cues ?? []
         missionPrepositions = f.mission_prepositions ?? []
+        counterpartWords = Set((f.counterpart_words ?? []).map(TextFolding.fold))
+        partyEpithets = Set((f.party_epithets ?? []).map(TextFolding.fold))
+        mediaWords = Set((f.media_words ?? []).map(TextFolding.fold))
         pressConferencePhrases = f.press_conference_phrases ?? []
         firstPersonCues = cues(f.first_person_cues ?? [])
         clauseConjunctions = Set(f.clause_conjunctions ?? [])

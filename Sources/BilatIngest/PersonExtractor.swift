@@ -136,7 +136,8 @@ struct PersonExtractor: Sendable {
         var found: [PersonMention] = []
         var i = 0
         while i < tokens.count {
-            if let (mention, next) = nameThenTitle(tokens, at: i) ?? titleThenName(tokens, at: i) ?? honorificName(tokens, at: i) {
+            if let (mention, next) = counterpartThenName(tokens, at: i) ?? nameThenTitle(tokens, at: i) ?? titleThenName(tokens, at: i)
+                ?? honorificName(tokens, at: i) {
                 found.append(mention)
                 i = max(next, i + 1)
             } else {
@@ -248,6 +249,39 @@ struct PersonExtractor: Sendable {
         return nil
     }
 
+    /// "his Iranian counterpart, X", "son homologue malien, X", "counterpart Foreign Minister X": the person
+    /// after a counterpart word, of the side its country adjective names (before or after the word).
+    private func counterpartThenName(_ t: [Token], at i: Int) -> (PersonMention, Int)? {
+        guard i < t.count, t[i].isWord, profile.counterpartWords.contains(t[i].folded) else { return nil }
+        var party = qualifier(before: i, t)
+        var k = i + 1
+        if party == nil {
+            for length in stride(from: min(3, t.count - k), through: 1, by: -1) {
+                if let code = parties.party(tokens: t[k..<(k + length)], language: profile.code) { party = code; k += length; break }
+            }
+        }
+        if k < t.count, t[k].text == "," { k += 1 }
+        // A title may stand between: "his Iranian counterpart, Foreign Minister X".
+        if matchTitle(t, at: k) != nil, var (mention, end) = titleThenName(t, at: k) {
+            if mention.party == nil { mention.party = party }
+            return (mention, end)
+        }
+        // "her counterpart, HE Mr X, Minister of Foreign Affairs": the name and its title.
+        if var (mention, end) = nameThenTitle(t, at: k) {
+            if mention.party == nil { mention.party = party }
+            return (mention, end)
+        }
+        let n = skipHonorifics(t, at: k)
+        guard let (name, end) = nameRun(t, at: n), name.count >= 2 || n > k else { return nil }
+        // "…, Minister of Foreign Affairs of X" after the name says more than the adjective.
+        var mention = PersonMention(nameTokens: name, title: nil, party: party, start: t[k].start, end: t[end - 1].end)
+        if mention.party == nil, let (code, after) = ofParty(t, at: end) {
+            mention.party = code
+            return (mention, after)
+        }
+        return (mention, end)
+    }
+
     /// "[HON] NAME, [the] TITLE … ," — the title runs to the next comma.
     private func nameThenTitle(_ t: [Token], at i: Int) -> (PersonMention, Int)? {
         let k = skipHonorifics(t, at: i)
@@ -262,6 +296,7 @@ struct PersonExtractor: Sendable {
         while last < t.count && last - j < 24 {
             let w = t[last].text
             if w == "(" { depth += 1 } else if w == ")" { if depth == 0 { break }; depth -= 1 }
+            if depth == 0 && w == "," && profile.code == "en", let more = enumeratedPortfolio(t, after: last) { last = more; continue }
             if depth == 0 && [",", ";", ":", "."].contains(w) { break }
             if depth == 0 && ["who", "qui", "which", "lequel", "laquelle"].contains(t[last].folded) { break }
             // An English title is capitalised words joined by small words: a verb ends it
@@ -273,6 +308,29 @@ struct PersonExtractor: Sendable {
         let title = text(t, j, last)
         let party = partiesInside(t, j, last).last ?? qualifier(before: j, t)
         return (PersonMention(nameTokens: name, title: title, party: party, start: t[i].start, end: t[max(last - 1, end)].end), last)
+    }
+
+    /// The end of the rest of a title's enumeration after the comma at `comma`: "Minister of Foreign Affairs,
+    /// International Cooperation and Diaspora" — capitalised words, then "and" and a capitalised word, then the
+    /// end of the clause. `nil` when what follows is not such a list (another person, a verb).
+    private func enumeratedPortfolio(_ t: [Token], after comma: Int) -> Int? {
+        var k = comma + 1
+        var sawAnd = false
+        var wordsAfterAnd = 0
+        while k < t.count && k - comma < 12 {
+            let token = t[k]
+            if token.isWord && token.isCapitalized {
+                if sawAnd { wordsAfterAnd += 1 }
+                k += 1; continue
+            }
+            if ["and", "&"].contains(token.folded), k > comma + 1, !sawAnd { sawAnd = true; k += 1; continue }
+            if ["of", "for", "the"].contains(token.folded), k > comma + 1 { k += 1; continue }
+            break
+        }
+        guard sawAnd, wordsAfterAnd > 0 else { return nil }
+        // The list ends the clause: a full stop, a comma or the sentence's end, not a verb.
+        if k < t.count, ![",", ".", ";", ")"].contains(t[k].text) { return nil }
+        return k
     }
 
     /// The small words inside an English title: "Minister of State for the Environment and Climate".
@@ -364,7 +422,9 @@ struct PersonExtractor: Sendable {
     private func partyPhrase(_ t: [Token], at i: Int) -> (String, Int)? {
         for prep in prepositions where i + prep.count < t.count {
             guard zip(prep, t[i..<(i + prep.count)]).allSatisfy({ $0 == $1.folded }) else { continue }
-            let start = i + prep.count
+            var start = i + prep.count
+            // "of the sisterly United Arab Emirates": a word of courtesy before the state's name.
+            if start + 1 < t.count, profile.partyEpithets.contains(t[start].folded) { start += 1 }
             for length in stride(from: min(9, t.count - start), through: 1, by: -1) {
                 if let code = parties.party(tokens: t[start..<(start + length)], language: profile.code) {
                     var end = start + length

@@ -485,7 +485,8 @@ struct ReadoutReading {
                 if present.contains(n) {
                     persons[index].attendee = true
                     if persons[index].party == nil { persons[index].party = side(of: mention, in: text) }
-                } else if order == leadIndex {
+                } else if order == leadIndex && !Self.isPossessive(text, at: mention.end) {
+                    // "… met in Jane Roe's government …": a name in the possessive is not one who met.
                     persons[index].inLead = true
                     persons[index].excluded = false
                     if persons[index].leadPosition == nil { persons[index].leadPosition = mention.start }
@@ -536,7 +537,7 @@ struct ReadoutReading {
         let attendees = persons.filter { $0.attendee && !$0.excluded && !principalKeys.contains(TextFolding.key($0.family)) }
         // In the order the text names them: the lead's order first (the publishing side usually leads).
         principals.sort { ($0.leadPosition == nil ? 1 : 0, $0.leadPosition ?? 0, $0.firstSeen) < ($1.leadPosition == nil ? 1 : 0, $1.leadPosition ?? 0, $1.firstSeen) }
-        principals = principals.map(resolveName)
+        principals = Self.mergingNamesakes(principals.map(resolveName))
         let resolvedAttendees = attendees.map(resolveName)
 
         // Sides: each principal's party; a principal the text gives no side takes the side left over.
@@ -572,6 +573,32 @@ struct ReadoutReading {
             attendeeList[index].party = principals.first?.party
         }
         return (principals.map { participant($0, .principal) } + attendeeList.map { participant($0, .attendee) }, codes)
+    }
+
+    /// Whether the name ending at `offset` of `sentence` is in the possessive ("Jane Roe's", "Jane Roe’s").
+    static func isPossessive(_ sentence: String, at offset: Int) -> Bool {
+        guard offset >= 0, offset < sentence.count else { return false }
+        let rest = sentence.dropFirst(offset).prefix(3)
+        return rest.hasPrefix("'s ") || rest.hasPrefix("’s ") || rest == "'s" || rest == "’s"
+    }
+
+    /// One person named twice ("President Xi Jinping", then "President Xi"): after the names are divided, people
+    /// of one family name of whom at most one gives a given name (or both the same) are one person.
+    static func mergingNamesakes(_ people: [Person]) -> [Person] {
+        var merged: [Person] = []
+        for p in people {
+            let key = TextFolding.key(p.family)
+            if !key.isEmpty, let j = merged.firstIndex(where: { TextFolding.key($0.family) == key
+                && ($0.given == nil || p.given == nil || TextFolding.key($0.given!) == TextFolding.key(p.given!)) }) {
+                if merged[j].given == nil, p.given != nil { merged[j].given = p.given; merged[j].tokens = p.tokens }
+                if merged[j].title == nil { merged[j].title = p.title }
+                if merged[j].party == nil { merged[j].party = p.party }
+                if merged[j].leadPosition == nil { merged[j].leadPosition = p.leadPosition }
+                continue
+            }
+            merged.append(p)
+        }
+        return merged
     }
 
     /// The side a "… side" phrase gives the people of a clause: "Attending on the Vietnamese side were …",

@@ -55,3 +55,67 @@ extension SidesAndNamesTests {
         }
     }
 }
+
+// MARK: Sides
+
+extension SidesAndNamesTests {
+    @Test func aCounterpartWithACountryAdjectiveIsOfThatSide() {
+        let m = extractor.mentions(in: "The minister spoke by phone with his Peruvian counterpart Ana Lucia Quispe on Monday.")
+        #expect(m.first?.familyName == "Quispe")
+        #expect(m.first?.party == "PER")
+        let fr = PersonExtractor(profile: LanguageData.shared.profile("fr"), parties: PartyResolver(data: LanguageData.shared), data: LanguageData.shared)
+        let f = fr.mentions(in: "Le ministre a reçu hier son homologue chilien, Pablo Reyes Soto, à Paris.")
+        #expect(f.first?.familyName == "Soto")
+        #expect(f.first?.party == "CHL")
+    }
+
+    @Test func aCounterpartNamedWithAnOfficeKeepsTheWholeOffice() {
+        let m = extractor.mentions(in: "The Minister held talks with her counterpart, HE Mr Tomas Oyelaran, Minister of Trade, Industry and Tourism.")
+        #expect(m.last?.familyName == "Oyelaran")
+        #expect(m.last?.title == "Minister of Trade, Industry and Tourism")
+    }
+
+    @Test func aCounterpartsSideDoesNotGoToTheSubject() throws {
+        let r = try read("""
+            Minister meets counterpart
+
+            Foreign Minister Lena Berg of Sweden met her Kenyan counterpart, Joseph Mwangi Otieno, in Stockholm on 3 March 2026.
+            """)
+        #expect(principal(r, "Berg")?.party == "SWE")
+        #expect(principal(r, "Otieno")?.party == "KEN")
+    }
+
+    @Test func aStateInAMediumsNameIsNoSide() {
+        let parties = PartyResolver(data: LanguageData.shared)
+        #expect(parties.mentions(in: "(Lagos Wire / Nigeria Point News - 3rd May, 2025) The minister met …", language: "en").isEmpty)
+        #expect(parties.mentions(in: "according to the Chile Daily Gazette", language: "en").isEmpty)
+        #expect(parties.mentions(in: "The minister of Chile met the minister of Peru.", language: "en").map(\.code) == ["CHL", "PER"])
+    }
+
+    @Test func aWordOfCourtesyBeforeAStateIsSkipped() {
+        let m = extractor.mentions(in: "He met the Minister of Foreign Affairs of the brotherly Kingdom of Morocco, Mr. Karim Tazi Idrissi.")
+        #expect(m.first?.party == "MAR")
+    }
+
+    @Test func aNameInThePossessiveIsNoPrincipal() throws {
+        let r = try read("""
+            Foreign Ministers meet
+
+            On 3 March 2026 Foreign Minister Lena Berg of Sweden, who served in Prime Minister Olaf Lund's government, met Foreign Minister Piotr Zielak of Poland.
+            """)
+        #expect(principal(r, "Lund") == nil)
+        #expect(principal(r, "Zielak")?.party == "POL")
+    }
+
+    @Test func aFamilyNameAloneIsThePersonNamedInFull() {
+        let a = ReadoutReading.Person(tokens: ["Li", "Wenhao"], family: "Li", given: "Wenhao", title: "President", party: "CHN",
+                                      firstSeen: 0, titleFromHeadline: false)
+        let b = ReadoutReading.Person(tokens: ["Li"], family: "Li", given: nil, title: "President", party: "CHN",
+                                      firstSeen: 1, titleFromHeadline: false)
+        let c = ReadoutReading.Person(tokens: ["Li", "Ming"], family: "Li", given: "Ming", title: "Premier", party: "CHN",
+                                      firstSeen: 2, titleFromHeadline: false)
+        let merged = ReadoutReading.mergingNamesakes([a, b, c])
+        #expect(merged.count == 2)
+        #expect(merged.first?.given == "Wenhao")
+    }
+}
