@@ -289,6 +289,11 @@ struct PersonExtractor: Sendable {
         guard let (name, end) = nameRun(t, at: k), end < t.count, t[end].text == "," else { return nil }
         var j = end + 1
         if j < t.count, ["the", "le", "la", "l'"].contains(t[j].folded) { j += 1 }
+        // A state's adjective before the office: "X, Omani Ambassador to …", "X, UK Secretary of State for …".
+        if matchTitle(t, at: j) == nil, let length = (1...3).first(where: { n in
+            j + n < t.count && parties.party(tokens: t[j..<(j + n)], language: profile.code) != nil && matchTitle(t, at: j + n) != nil }) {
+            j += length
+        }
         guard let titleEnd = matchTitle(t, at: j) else { return nil }
         guard hadHonorific || name.count >= 2 else { return nil }
         var last = titleEnd
@@ -306,7 +311,7 @@ struct PersonExtractor: Sendable {
         }
         // Stop before a verb phrase that is not part of the title ("… of Japan held a meeting").
         let title = text(t, j, last)
-        let party = partiesInside(t, j, last).last ?? qualifier(before: j, t)
+        let party = partiesInside(t, j, last, ownOnly: true).last ?? qualifier(before: j, t)
         return (PersonMention(nameTokens: name, title: title, party: party, start: t[i].start, end: t[max(last - 1, end)].end), last)
     }
 
@@ -478,10 +483,19 @@ struct PersonExtractor: Sendable {
         return nil
     }
 
-    private func partiesInside(_ t: [Token], _ from: Int, _ to: Int) -> [String] {
+    /// The parties named in tokens `from..<to`; with `ownOnly`, not those after a preposition of a mission
+    /// ("Saudi Ambassador to the UAE" is Saudi Arabia's, not the UAE's).
+    private func partiesInside(_ t: [Token], _ from: Int, _ to: Int, ownOnly: Bool = false) -> [String] {
         guard from < to, to <= t.count else { return [] }
         let phrase = String(text(t, from, to))
-        return parties.mentions(in: phrase, language: profile.code).map(\.code)
+        let found = parties.mentions(in: phrase, language: profile.code)
+        guard ownOnly else { return found.map(\.code) }
+        let chars = Array(phrase)
+        return found.filter { m in
+            var before = TextFolding.fold(String(chars[..<m.start])).trimmingCharacters(in: .whitespaces)
+            for article in [" the", " l'", " la", " le"] where before.hasSuffix(article) { before = String(before.dropLast(article.count)) }
+            return !profile.missionPrepositions.contains { before == TextFolding.fold($0) || before.hasSuffix(" " + TextFolding.fold($0)) }
+        }.map(\.code)
     }
 
     /// The original text from token `from` up to (not including) token `to`.

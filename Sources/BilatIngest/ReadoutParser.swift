@@ -437,7 +437,24 @@ struct ReadoutReading {
         var persons: [Person] = []
         func find(_ mention: PersonMention) -> Int? {
             let familyKey = TextFolding.key(mention.familyName)
-            return persons.firstIndex { TextFolding.key($0.family) == familyKey }
+            let dynasty = PersonMention.arabicFamily(mention.nameTokens) != nil
+            if let index = persons.firstIndex(where: { p in
+                guard TextFolding.key(p.family) == familyKey else { return false }
+                // "Al X" is a house's name that many bear: two people of it with other first names are two.
+                guard dynasty, let a = p.tokens.first, let b = mention.nameTokens.first, p.tokens.count > 1, mention.nameTokens.count > 2
+                else { return true }
+                return TextFolding.key(a) == TextFolding.key(b)
+            }) { return index }
+            // "Sheikh Abdullah" after "Sheikh Abdullah bin Zayed Al Nahyan": an Arabic name is shortened to its
+            // first given name; the one person so named before.
+            if mention.nameTokens.count == 1 {
+                let named = persons.indices.filter { i in
+                    persons[i].tokens.count > 2 && PersonMention.arabicFamily(persons[i].tokens) != nil
+                        && TextFolding.key(persons[i].tokens[0]) == familyKey
+                }
+                if named.count == 1 { return named[0] }
+            }
+            return nil
         }
         func merge(_ mention: PersonMention, order: Int) -> Int {
             if let index = find(mention) {
@@ -534,7 +551,14 @@ struct ReadoutReading {
             }
         }
         let principalKeys = Set(principals.map { TextFolding.key($0.family) }.filter { !$0.isEmpty })
-        let attendees = persons.filter { $0.attendee && !$0.excluded && !principalKeys.contains(TextFolding.key($0.family)) }
+        // (A house's name — "Al X" — is shared: an attendee of it with another first name is another person.)
+        let principalFirstNames = Set(principals.compactMap { p in p.tokens.first.map { TextFolding.key(p.family) + " " + TextFolding.key($0) } })
+        let attendees = persons.filter { p in
+            guard p.attendee && !p.excluded else { return false }
+            guard principalKeys.contains(TextFolding.key(p.family)) else { return true }
+            guard PersonMention.arabicFamily(p.tokens) != nil, let first = p.tokens.first else { return false }
+            return !principalFirstNames.contains(TextFolding.key(p.family) + " " + TextFolding.key(first))
+        }
         // In the order the text names them: the lead's order first (the publishing side usually leads).
         principals.sort { ($0.leadPosition == nil ? 1 : 0, $0.leadPosition ?? 0, $0.firstSeen) < ($1.leadPosition == nil ? 1 : 0, $1.leadPosition ?? 0, $1.firstSeen) }
         principals = Self.mergingNamesakes(principals.map(resolveName))
@@ -723,9 +747,23 @@ struct ReadoutReading {
         where !known.contains(m.code) && parser.data.parties[m.code]?.kind != "organization" {
             let before = TextFolding.fold(String(sideChars[max(0, m.start - 30)..<m.start]))
             if profile.subjectPlaceCues.contains(where: { before.hasSuffix(TextFolding.fold($0) + " ") || before.hasSuffix(TextFolding.fold($0) + " the ") }) { continue }
+            // "The Saudi Foreign Minister", "Egypt's Foreign Minister": the state of another person, named by
+            // office, not the side of the one whose side is sought.
+            if qualifiesATitle(sideChars, start: m.start, end: m.end) { continue }
             counts[m.code, default: 0] += 1
         }
         return (counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key, false)
+    }
+
+    /// Whether an office follows a state's name ending at `end` ("Saudi Foreign Minister", "Egypt's President").
+    func qualifiesATitle(_ chars: [Character], start: Int, end: Int) -> Bool {
+        func spaced(_ s: String) -> String {
+            TextFolding.fold(s).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        var rest = spaced(String(chars[min(end, chars.count)..<min(end + 60, chars.count)]))
+        if rest.hasPrefix("'s") { rest.removeFirst(2) }
+        rest = rest.trimmingCharacters(in: .whitespaces) + " "
+        return profile.titles.contains { rest.hasPrefix(TextFolding.fold($0) + " ") }
     }
 
     /// `sentence` with people's names and titles blanked out: "Minister of Economy, Trade and Industry"

@@ -119,3 +119,37 @@ extension SidesAndNamesTests {
         #expect(merged.first?.given == "Wenhao")
     }
 }
+
+extension SidesAndNamesTests {
+    @Test func anAmbassadorIsOfTheSideThatSendsThem() {
+        let m = extractor.mentions(in: "Also present was Omar bin Fahd Al Rumaih, Omani Ambassador to the Netherlands.")
+        #expect(m.first?.party == "OMN")
+        let n = extractor.mentions(in: "Also present was Omar bin Fahd Al Rumaih, Ambassador to the Netherlands.")
+        #expect(n.first?.party == nil)
+    }
+
+    @Test func oneHouseNameIsManyPeopleAndAShortNameIsTheOneNamedInFull() throws {
+        let r = try read("""
+            Ministers meet in Muscat
+
+            On 3 March 2026 Sheikh Khalid bin Hamad Al Rumaih, Minister of Foreign Affairs of Oman, met Foreign Minister Lena Berg of Sweden in Muscat.
+            Sheikh Khalid welcomed the minister.
+            Also present were Sheikh Salim bin Nasser Al Rumaih, Minister of State, and Ali Said Al Harthi, Omani Ambassador to Sweden.
+            """)
+        #expect(r.principals.count == 2)
+        #expect(r.principals.first?.givenName == "Khalid bin Hamad")
+        #expect(r.attendees.map(\.givenName).contains("Salim bin Nasser"))
+        #expect(r.attendees.first { $0.familyName == "Al Harthi" }?.party == "OMN")
+    }
+}
+
+extension SidesAndNamesTests {
+    @Test func aStateQualifyingAnotherPersonsOfficeIsNoGuessedSide() throws {
+        let r = try read("""
+            Minister Berg speaks with Peru's Foreign Minister
+
+            Foreign Minister Lena Berg held a telephone call today with Peru's Foreign Minister on the harvest.
+            """)
+        #expect(principal(r, "Berg")?.party != "PER")
+    }
+}
