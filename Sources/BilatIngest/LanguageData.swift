@@ -45,6 +45,8 @@ public struct LanguageProfile: Sendable {
     /// Titles that name the home government of the language's publishers when no country precedes them
     /// (in Japanese, 外務大臣 alone is Japan's Minister for Foreign Affairs), and that government.
     let homeTitles: Set<String>
+    /// One-character country names written between a foreign name and a title ("トランプ米大統領": 米 = USA).
+    let titleCountryPrefixes: Set<Character>
     let homeParty: String?
     /// Words that put a bare day in the month of the publication date ("本31日": the 31st of this month).
     let currentMonthDayMarkers: [String]
@@ -122,6 +124,7 @@ public struct LanguageProfile: Sendable {
         let host_visit_cues: [String]
         let side_phrases: [String]?
         let home_titles: [String]?
+        let title_country_prefixes: [String]?
         let home_party: String?
         let current_month_day_markers: [String]?
         let title_cues: [String]?
@@ -187,6 +190,7 @@ public struct LanguageProfile: Sendable {
         hostVisitCues = f.host_visit_cues
         sidePhrases = f.side_phrases ?? []
         homeTitles = Set(f.home_titles ?? [])
+        titleCountryPrefixes = Set((f.title_country_prefixes ?? []).compactMap(\.first))
         homeParty = f.home_party
         currentMonthDayMarkers = f.current_month_day_markers ?? []
         titleCues = cues(f.title_cues ?? [])

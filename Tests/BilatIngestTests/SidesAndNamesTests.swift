@@ -153,3 +153,16 @@ extension SidesAndNamesTests {
         #expect(principal(r, "Berg")?.party != "PER")
     }
 }
+
+extension SidesAndNamesTests {
+    @Test func aOneCharacterCountryBetweenAKatakanaNameAndATitleIsTheSide() {
+        let ja = PersonExtractor(profile: LanguageData.shared.profile("ja"), parties: PartyResolver(data: LanguageData.shared), data: LanguageData.shared)
+        let m = ja.mentions(in: "首相は、ベルナール仏大統領と電話で会談した。")
+        #expect(m.first?.nameTokens == ["ベルナール"])
+        #expect(m.first?.party == "FRA")
+        #expect(m.first?.title == "大統領")
+        let k = ja.mentions(in: "首相はスミス豪首相と会談した。")
+        #expect(k.last?.party == "AUS")
+        #expect(k.last?.nameTokens == ["スミス"])
+    }
+}
