@@ -723,9 +723,12 @@ struct ReadoutReading {
         let mentions = parser.parties.mentions(in: text, language: profile.code)
         // Pairs: two mentions joined by a hyphen or dash.
         let chars = Array(text)
-        for (a, b) in zip(mentions, mentions.dropFirst()) where b.start > a.end {
+        for (a, b) in zip(mentions, mentions.dropFirst()) where b.start >= a.end {
             let between = String(chars[a.end..<b.start]).trimmingCharacters(in: .whitespaces)
-            guard ["-", "–", "—", "‐", "/"].contains(between) else { continue }
+            // Japanese writes the pair without a mark: "日米首脳", "日豪".
+            let japanesePair = between.isEmpty && b.start == a.end && a.end - a.start == 1 && b.end - b.start == 1
+                && String(chars[a.start..<b.end]).unicodeScalars.allSatisfy(TextFolding.isJapaneseScalar)
+            guard japanesePair || ["-", "–", "—", "‐", "/"].contains(between) else { continue }
             if known.contains(a.code) && !known.contains(b.code) { return (b.code, true) }
             if known.contains(b.code) && !known.contains(a.code) { return (a.code, true) }
         }

@@ -166,3 +166,15 @@ extension SidesAndNamesTests {
         #expect(k.last?.nameTokens == ["スミス"])
     }
 }
+
+extension SidesAndNamesTests {
+    @Test func aJapanesePairInTheHeadlineGivesTheOtherSide() throws {
+        let r = try read("""
+            日豪外相が電話会談 北朝鮮情勢で意見交換
+
+            山田太郎外相は3日、スミス豪外相と電話で会談し、北朝鮮情勢について意見を交換した。
+            """)
+        #expect(r.principals.first { $0.party == "AUS" }?.familyName == "スミス")
+        #expect(r.principals.first { $0.familyName != "スミス" }?.party == "JPN")
+    }
+}
