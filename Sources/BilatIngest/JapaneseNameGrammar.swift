@@ -89,6 +89,13 @@ struct JapaneseNameGrammar: Sendable {
             if rest.isEmpty { segments.removeLast() }
             namePart = segments.joined(separator: "・")
         }
+        // "トランプ米大統領": one character for the country between a name in katakana and the title.
+        if party == nil, let last = namePart.last, profile.titleCountryPrefixes.contains(last),
+           namePart.count >= 2, Self.isKatakana(namePart[namePart.index(namePart.endIndex, offsetBy: -2)]),
+           let code = data.partyByJapaneseSpelling.first(where: { $0.0 == String(last) })?.1 {
+            party = code
+            namePart = String(namePart.dropLast())
+        }
         namePart = namePart.trimmingCharacters(in: CharacterSet(charactersIn: "・"))
         guard !namePart.isEmpty else { return nil }
         var nameTokens: [String]

@@ -45,6 +45,8 @@ public struct LanguageProfile: Sendable {
     /// Titles that name the home government of the language's publishers when no country precedes them
     /// (in Japanese, 外務大臣 alone is Japan's Minister for Foreign Affairs), and that government.
     let homeTitles: Set<String>
+    /// One-character country names written between a foreign name and a title ("トランプ米大統領": 米 = USA).
+    let titleCountryPrefixes: Set<Character>
     let homeParty: String?
     /// Words that put a bare day in the month of the publication date ("本31日": the 31st of this month).
     let currentMonthDayMarkers: [String]
@@ -66,6 +68,14 @@ public struct LanguageProfile: Sendable {
     let subjectPlaceCues: [String]
     /// Prepositions after a title that name where a mission works, not whose it is ("Ambassador to Japan").
     let missionPrepositions: [String]
+    /// Words for the other side's holder of the same office ("counterpart", "homologue"): with a country
+    /// adjective they give the person named after them that side ("his Iranian counterpart, X").
+    let counterpartWords: Set<String>
+    /// Words of courtesy between "of the" and a state's name ("of the sisterly United Arab Emirates").
+    let partyEpithets: Set<String>
+    /// Words that end the name of a news medium or agency ("News", "Agency", "Times", "Presse"): a state
+    /// named in it ("Pakistan Point News", "Saudi Press Agency") is no side of the meeting.
+    let mediaWords: Set<String>
     /// Words that name a press conference ("press conference", "記者会見"): a text whose title names one and
     /// no meeting besides is a press conference's record, not a readout.
     let pressConferencePhrases: [String]
@@ -138,6 +148,7 @@ public struct LanguageProfile: Sendable {
         let host_visit_cues: [String]
         let side_phrases: [String]?
         let home_titles: [String]?
+        let title_country_prefixes: [String]?
         let home_party: String?
         let current_month_day_markers: [String]?
         let title_cues: [String]?
@@ -149,6 +160,9 @@ public struct LanguageProfile: Sendable {
         let duration_cues: [String]?
         let subject_place_cues: [String]?
         let mission_prepositions: [String]?
+        let counterpart_words: [String]?
+        let party_epithets: [String]?
+        let media_words: [String]?
         let press_conference_phrases: [String]?
         let first_person_cues: [String]?
         let clause_conjunctions: [String]?
@@ -209,6 +223,7 @@ public struct LanguageProfile: Sendable {
         hostVisitCues = f.host_visit_cues
         sidePhrases = f.side_phrases ?? []
         homeTitles = Set(f.home_titles ?? [])
+        titleCountryPrefixes = Set((f.title_country_prefixes ?? []).compactMap(\.first))
         homeParty = f.home_party
         currentMonthDayMarkers = f.current_month_day_markers ?? []
         titleCues = cues(f.title_cues ?? [])
@@ -220,6 +235,9 @@ public struct LanguageProfile: Sendable {
         durationCues = words(f.duration_cues ?? [])
         subjectPlaceCues = f.subject_place_cues ?? []
         missionPrepositions = f.mission_prepositions ?? []
+        counterpartWords = Set((f.counterpart_words ?? []).map(TextFolding.fold))
+        partyEpithets = Set((f.party_epithets ?? []).map(TextFolding.fold))
+        mediaWords = Set((f.media_words ?? []).map(TextFolding.fold))
         pressConferencePhrases = f.press_conference_phrases ?? []
         firstPersonCues = cues(f.first_person_cues ?? [])
         clauseConjunctions = Set(f.clause_conjunctions ?? [])
@@ -414,12 +432,19 @@ public final class LanguageData: Sendable {
     public func knownPerson(nameTokens: [String]) -> KnownPerson? {
         let words = nameTokens.flatMap { $0.split(separator: "-") }.map { TextFolding.key(String($0)) }.filter { !$0.isEmpty }
         var candidates: [KnownPerson] = []
+        let endsInAlFamily = PersonMention.arabicFamily(nameTokens.filter { !PersonMention.isInitial($0) }) != nil
         // Only people whose family name starts with one of the words can match (in `people` order).
         let possible = Set(words.flatMap { peopleByFamilyWord[$0] ?? [] }).sorted().map { people[$0] }
         for person in possible where person.familyWords.count <= words.count {
             let n = person.familyWords.count
             guard (0...(words.count - n)).contains(where: { Array(words[$0..<($0 + n)]) == person.familyWords }) else { continue }
-            if words.count > n, let first = person.givenWords.first, !words.contains(first) { continue }
+            // The first given word that is not a particle must be there too: "Abdullah bin Zayed Al Nahyan" is
+            // not "Al-Sultan Abdullah" (whose given words "al", "sultan" share only the particle).
+            if words.count > n, let first = person.givenWords.first(where: { !PersonMention.particles.contains($0) }) ?? person.givenWords.first,
+               !words.contains(first) { continue }
+            // A name that ends in an "Al X" family name is the person only when that family name is theirs:
+            // "Abdullah Ali Al-Yahya" is not "Ali Al-Sadiq Ali".
+            if endsInAlFamily, Array(words.suffix(n)) != person.familyWords { continue }
             candidates.append(person)
         }
         let longest = candidates.map(\.familyWords.count).max() ?? 0

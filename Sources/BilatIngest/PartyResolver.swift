@@ -16,9 +16,12 @@ struct PartyResolver: Sendable {
     private let byKey: [String: String]
     /// Every key's word prefixes ("organisation du traite"), so that a run stops growing as soon as no spelling can match.
     private let prefixes: Set<String>
+    /// Words that end a news medium's name, in every language (`media_words`).
+    private let mediaWords: Set<String>
 
     init(data: LanguageData) {
         self.data = data
+        mediaWords = Set(data.languages.values.flatMap(\.mediaWords))
         var byKey: [String: String] = [:]
         var prefixes = Set<String>()
         for (spelling, code) in data.partyBySpelling {
@@ -85,7 +88,9 @@ struct PartyResolver: Sendable {
                 if let code = byKey[key], accepts(tokens[i..<end], language: language) { best = (code, end) }
                 if !prefixes.contains(key) { break }
             }
-            if let best {
+            if let best, inMediaName(tokens, i, best.end) {
+                i = best.end
+            } else if let best {
                 found.append(PartyMention(code: best.code, start: tokens[i].start, end: tokens[best.end - 1].end))
                 i = best.end
             } else {
@@ -114,6 +119,32 @@ struct PartyResolver: Sendable {
             found.append(contentsOf: japaneseAbbreviationPairs(in: text, taken: taken))
         }
         return found.sorted { $0.start < $1.start }
+    }
+
+    /// Whether the state named by `tokens[from..<end]` is part of a news medium's name ("Pakistan Point News",
+    /// "Saudi Press Agency": a medium word among the capitalised words after it) or of a wire service's
+    /// bracketed source line ("(Agency News / WAM - 2 May)": a medium word inside the same brackets).
+    private func inMediaName(_ tokens: [Token], _ from: Int, _ end: Int) -> Bool {
+        guard !mediaWords.isEmpty else { return false }
+        func isMedia(_ t: Token) -> Bool { t.isWord && t.isCapitalized && mediaWords.contains(t.folded) }
+        var j = end
+        while j < tokens.count && j < end + 3, tokens[j].isWord, tokens[j].isCapitalized {
+            if isMedia(tokens[j]) { return true }
+            j += 1
+        }
+        // The brackets around the mention, if any, within a line's length.
+        var open: Int?
+        var k = from - 1
+        while k >= 0 && from - k <= 24 {
+            if tokens[k].text == ")" { break }
+            if tokens[k].text == "(" { open = k; break }
+            k -= 1
+        }
+        guard let open else { return false }
+        var close = end
+        while close < tokens.count && close - open <= 40, tokens[close].text != ")", tokens[close].text != "(" { close += 1 }
+        guard close < tokens.count, tokens[close].text == ")" else { return false }
+        return tokens[(open + 1)..<close].contains(where: isMedia)
     }
 
     /// "日米", "日仏首脳会談": one-character names of countries written side by side.

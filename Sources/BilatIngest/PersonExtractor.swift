@@ -15,7 +15,25 @@ struct PersonMention: Equatable, Sendable {
     var familyName: String { Self.split(nameTokens).family }
     var givenName: String? { Self.split(nameTokens).given }
 
-    static let particles: Set<String> = ["von", "van", "der", "den", "de", "du", "da", "dos", "bin", "al", "el", "le", "la", "ter", "di"]
+    static let particles: Set<String> = ["von", "van", "der", "den", "de", "du", "da", "dos", "bin", "bint", "ibn", "al", "āl", "el", "le", "la", "ter", "di"]
+    /// Particles of Arabic name chains: "Mohammed bin Salman bin Abdulaziz Al Saud".
+    static let chainParticles: Set<String> = ["bin", "bint", "ibn"]
+    static let familyArticles: Set<String> = ["al", "āl"]
+
+    /// "… bin Abdulaziz Al Saud", "… Al-Thani": an Arabic name whose family name is the "Al X" at its end;
+    /// the given name is the chain before it. `nil` for names of another shape.
+    static func arabicFamily(_ words: [String]) -> (family: String, given: String?)? {
+        guard words.count >= 2, let last = words.last else { return nil }
+        let before = words[words.count - 2]
+        if familyArticles.contains(before.lowercased()), before.first!.isUppercase, words.count >= 3 {
+            return ("\(before) \(last)", words.dropLast(2).joined(separator: " "))
+        }
+        let lower = last.lowercased()
+        if let dash = lower.firstIndex(of: "-"), familyArticles.contains(String(lower[..<dash])), last.first!.isUppercase {
+            return (last, words.dropLast().joined(separator: " "))
+        }
+        return nil
+    }
 
     static func split(_ tokens: [String]) -> (family: String, given: String?) {
         let words = tokens.filter { !isInitial($0) }.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
@@ -33,6 +51,7 @@ struct PersonMention: Equatable, Sendable {
             return (familyWords.joined(separator: " "), given.isEmpty ? nil : given)
         }
         if words.count == 1 { return (titleCasedIfCaps(words[0]), nil) }
+        if let arabic = arabicFamily(words) { return arabic }
         if let particle = words.dropFirst().firstIndex(where: { particles.contains($0.lowercased()) && $0.first!.isLowercase }) {
             return (words[particle...].joined(separator: " "), words[..<particle].joined(separator: " "))
         }
@@ -117,7 +136,8 @@ struct PersonExtractor: Sendable {
         var found: [PersonMention] = []
         var i = 0
         while i < tokens.count {
-            if let (mention, next) = nameThenTitle(tokens, at: i) ?? titleThenName(tokens, at: i) ?? honorificName(tokens, at: i) {
+            if let (mention, next) = counterpartThenName(tokens, at: i) ?? nameThenTitle(tokens, at: i) ?? titleThenName(tokens, at: i)
+                ?? honorificName(tokens, at: i) {
                 found.append(mention)
                 i = max(next, i + 1)
             } else {
@@ -229,6 +249,39 @@ struct PersonExtractor: Sendable {
         return nil
     }
 
+    /// "his Iranian counterpart, X", "son homologue malien, X", "counterpart Foreign Minister X": the person
+    /// after a counterpart word, of the side its country adjective names (before or after the word).
+    private func counterpartThenName(_ t: [Token], at i: Int) -> (PersonMention, Int)? {
+        guard i < t.count, t[i].isWord, profile.counterpartWords.contains(t[i].folded) else { return nil }
+        var party = qualifier(before: i, t)
+        var k = i + 1
+        if party == nil {
+            for length in stride(from: min(3, t.count - k), through: 1, by: -1) {
+                if let code = parties.party(tokens: t[k..<(k + length)], language: profile.code) { party = code; k += length; break }
+            }
+        }
+        if k < t.count, t[k].text == "," { k += 1 }
+        // A title may stand between: "his Iranian counterpart, Foreign Minister X".
+        if matchTitle(t, at: k) != nil, var (mention, end) = titleThenName(t, at: k) {
+            if mention.party == nil { mention.party = party }
+            return (mention, end)
+        }
+        // "her counterpart, HE Mr X, Minister of Foreign Affairs": the name and its title.
+        if var (mention, end) = nameThenTitle(t, at: k) {
+            if mention.party == nil { mention.party = party }
+            return (mention, end)
+        }
+        let n = skipHonorifics(t, at: k)
+        guard let (name, end) = nameRun(t, at: n), name.count >= 2 || n > k else { return nil }
+        // "…, Minister of Foreign Affairs of X" after the name says more than the adjective.
+        var mention = PersonMention(nameTokens: name, title: nil, party: party, start: t[k].start, end: t[end - 1].end)
+        if mention.party == nil, let (code, after) = ofParty(t, at: end) {
+            mention.party = code
+            return (mention, after)
+        }
+        return (mention, end)
+    }
+
     /// "[HON] NAME, [the] TITLE … ," — the title runs to the next comma.
     private func nameThenTitle(_ t: [Token], at i: Int) -> (PersonMention, Int)? {
         let k = skipHonorifics(t, at: i)
@@ -236,6 +289,11 @@ struct PersonExtractor: Sendable {
         guard let (name, end) = nameRun(t, at: k), end < t.count, t[end].text == "," else { return nil }
         var j = end + 1
         if j < t.count, ["the", "le", "la", "l'"].contains(t[j].folded) { j += 1 }
+        // A state's adjective before the office: "X, Omani Ambassador to …", "X, UK Secretary of State for …".
+        if matchTitle(t, at: j) == nil, let length = (1...3).first(where: { n in
+            j + n < t.count && parties.party(tokens: t[j..<(j + n)], language: profile.code) != nil && matchTitle(t, at: j + n) != nil }) {
+            j += length
+        }
         guard let titleEnd = matchTitle(t, at: j) else { return nil }
         guard hadHonorific || name.count >= 2 else { return nil }
         var last = titleEnd
@@ -243,15 +301,45 @@ struct PersonExtractor: Sendable {
         while last < t.count && last - j < 24 {
             let w = t[last].text
             if w == "(" { depth += 1 } else if w == ")" { if depth == 0 { break }; depth -= 1 }
+            if depth == 0 && w == "," && profile.code == "en", let more = enumeratedPortfolio(t, after: last) { last = more; continue }
             if depth == 0 && [",", ";", ":", "."].contains(w) { break }
             if depth == 0 && ["who", "qui", "which", "lequel", "laquelle"].contains(t[last].folded) { break }
+            // An English title is capitalised words joined by small words: a verb ends it
+            // ("…, Crown Prince and Prime Minister made a call to …").
+            if depth == 0 && profile.code == "en" && t[last].isWord && !t[last].isCapitalized && !Self.titleJoiners.contains(t[last].folded) { break }
             last += 1
         }
         // Stop before a verb phrase that is not part of the title ("… of Japan held a meeting").
         let title = text(t, j, last)
-        let party = partiesInside(t, j, last).last ?? qualifier(before: j, t)
+        let party = partiesInside(t, j, last, ownOnly: true).last ?? qualifier(before: j, t)
         return (PersonMention(nameTokens: name, title: title, party: party, start: t[i].start, end: t[max(last - 1, end)].end), last)
     }
+
+    /// The end of the rest of a title's enumeration after the comma at `comma`: "Minister of Foreign Affairs,
+    /// International Cooperation and Diaspora" — capitalised words, then "and" and a capitalised word, then the
+    /// end of the clause. `nil` when what follows is not such a list (another person, a verb).
+    private func enumeratedPortfolio(_ t: [Token], after comma: Int) -> Int? {
+        var k = comma + 1
+        var sawAnd = false
+        var wordsAfterAnd = 0
+        while k < t.count && k - comma < 12 {
+            let token = t[k]
+            if token.isWord && token.isCapitalized {
+                if sawAnd { wordsAfterAnd += 1 }
+                k += 1; continue
+            }
+            if ["and", "&"].contains(token.folded), k > comma + 1, !sawAnd { sawAnd = true; k += 1; continue }
+            if ["of", "for", "the"].contains(token.folded), k > comma + 1 { k += 1; continue }
+            break
+        }
+        guard sawAnd, wordsAfterAnd > 0 else { return nil }
+        // The list ends the clause: a full stop, a comma or the sentence's end, not a verb.
+        if k < t.count, ![",", ".", ";", ")"].contains(t[k].text) { return nil }
+        return k
+    }
+
+    /// The small words inside an English title: "Minister of State for the Environment and Climate".
+    static let titleJoiners: Set<String> = ["of", "for", "and", "the", "on", "to", "in", "at", "&", "de", "du", "des", "la", "le"]
 
     /// "Mr. RUTTE", "M. RUTTE", "Mme TALL SALL": a name known by its honorific alone.
     private func honorificName(_ t: [Token], at i: Int) -> (PersonMention, Int)? {
@@ -296,7 +384,8 @@ struct PersonExtractor: Sendable {
     private func nameRun(_ t: [Token], at i: Int) -> ([String], Int)? {
         var words: [String] = []
         var k = i
-        while k < t.count && words.count < 6 {
+        // Particles do not count toward the length: "Mohammed bin Abdulrahman bin Jassim Al Thani".
+        while k < t.count && words.filter({ !PersonMention.particles.contains($0.lowercased()) }).count < 6 {
             let token = t[k]
             guard token.startsWithLetter else { break }
             // A capitalised particle inside a name: "Jean-Yves Le DRIAN", "Ursula Von der Leyen".
@@ -338,7 +427,9 @@ struct PersonExtractor: Sendable {
     private func partyPhrase(_ t: [Token], at i: Int) -> (String, Int)? {
         for prep in prepositions where i + prep.count < t.count {
             guard zip(prep, t[i..<(i + prep.count)]).allSatisfy({ $0 == $1.folded }) else { continue }
-            let start = i + prep.count
+            var start = i + prep.count
+            // "of the sisterly United Arab Emirates": a word of courtesy before the state's name.
+            if start + 1 < t.count, profile.partyEpithets.contains(t[start].folded) { start += 1 }
             for length in stride(from: min(9, t.count - start), through: 1, by: -1) {
                 if let code = parties.party(tokens: t[start..<(start + length)], language: profile.code) {
                     var end = start + length
@@ -392,10 +483,19 @@ struct PersonExtractor: Sendable {
         return nil
     }
 
-    private func partiesInside(_ t: [Token], _ from: Int, _ to: Int) -> [String] {
+    /// The parties named in tokens `from..<to`; with `ownOnly`, not those after a preposition of a mission
+    /// ("Saudi Ambassador to the UAE" is Saudi Arabia's, not the UAE's).
+    private func partiesInside(_ t: [Token], _ from: Int, _ to: Int, ownOnly: Bool = false) -> [String] {
         guard from < to, to <= t.count else { return [] }
         let phrase = String(text(t, from, to))
-        return parties.mentions(in: phrase, language: profile.code).map(\.code)
+        let found = parties.mentions(in: phrase, language: profile.code)
+        guard ownOnly else { return found.map(\.code) }
+        let chars = Array(phrase)
+        return found.filter { m in
+            var before = TextFolding.fold(String(chars[..<m.start])).trimmingCharacters(in: .whitespaces)
+            for article in [" the", " l'", " la", " le"] where before.hasSuffix(article) { before = String(before.dropLast(article.count)) }
+            return !profile.missionPrepositions.contains { before == TextFolding.fold($0) || before.hasSuffix(" " + TextFolding.fold($0)) }
+        }.map(\.code)
     }
 
     /// The original text from token `from` up to (not including) token `to`.

@@ -490,7 +490,24 @@ struct ReadoutReading {
         var persons: [Person] = []
         func find(_ mention: PersonMention) -> Int? {
             let familyKey = TextFolding.key(mention.familyName)
-            return persons.firstIndex { TextFolding.key($0.family) == familyKey }
+            let dynasty = PersonMention.arabicFamily(mention.nameTokens) != nil
+            if let index = persons.firstIndex(where: { p in
+                guard TextFolding.key(p.family) == familyKey else { return false }
+                // "Al X" is a house's name that many bear: two people of it with other first names are two.
+                guard dynasty, let a = p.tokens.first, let b = mention.nameTokens.first, p.tokens.count > 1, mention.nameTokens.count > 2
+                else { return true }
+                return TextFolding.key(a) == TextFolding.key(b)
+            }) { return index }
+            // "Sheikh Abdullah" after "Sheikh Abdullah bin Zayed Al Nahyan": an Arabic name is shortened to its
+            // first given name; the one person so named before.
+            if mention.nameTokens.count == 1 {
+                let named = persons.indices.filter { i in
+                    persons[i].tokens.count > 2 && PersonMention.arabicFamily(persons[i].tokens) != nil
+                        && TextFolding.key(persons[i].tokens[0]) == familyKey
+                }
+                if named.count == 1 { return named[0] }
+            }
+            return nil
         }
         func merge(_ mention: PersonMention, order: Int) -> Int {
             if let index = find(mention) {
@@ -538,7 +555,8 @@ struct ReadoutReading {
                 if present.contains(n) {
                     persons[index].attendee = true
                     if persons[index].party == nil { persons[index].party = side(of: mention, in: text) }
-                } else if order == leadIndex {
+                } else if order == leadIndex && !Self.isPossessive(text, at: mention.end) {
+                    // "… met in Jane Roe's government …": a name in the possessive is not one who met.
                     persons[index].inLead = true
                     persons[index].excluded = false
                     if persons[index].leadPosition == nil { persons[index].leadPosition = mention.start }
@@ -586,10 +604,17 @@ struct ReadoutReading {
             }
         }
         let principalKeys = Set(principals.map { TextFolding.key($0.family) }.filter { !$0.isEmpty })
-        let attendees = persons.filter { $0.attendee && !$0.excluded && !principalKeys.contains(TextFolding.key($0.family)) }
+        // (A house's name — "Al X" — is shared: an attendee of it with another first name is another person.)
+        let principalFirstNames = Set(principals.compactMap { p in p.tokens.first.map { TextFolding.key(p.family) + " " + TextFolding.key($0) } })
+        let attendees = persons.filter { p in
+            guard p.attendee && !p.excluded else { return false }
+            guard principalKeys.contains(TextFolding.key(p.family)) else { return true }
+            guard PersonMention.arabicFamily(p.tokens) != nil, let first = p.tokens.first else { return false }
+            return !principalFirstNames.contains(TextFolding.key(p.family) + " " + TextFolding.key(first))
+        }
         // In the order the text names them: the lead's order first (the publishing side usually leads).
         principals.sort { ($0.leadPosition == nil ? 1 : 0, $0.leadPosition ?? 0, $0.firstSeen) < ($1.leadPosition == nil ? 1 : 0, $1.leadPosition ?? 0, $1.firstSeen) }
-        principals = principals.map(resolveName)
+        principals = Self.mergingNamesakes(principals.map(resolveName))
         let resolvedAttendees = attendees.map(resolveName)
 
         // Sides: each principal's party; a principal the text gives no side takes the side left over.
@@ -625,6 +650,32 @@ struct ReadoutReading {
             attendeeList[index].party = principals.first?.party
         }
         return (principals.map { participant($0, .principal) } + attendeeList.map { participant($0, .attendee) }, codes)
+    }
+
+    /// Whether the name ending at `offset` of `sentence` is in the possessive ("Jane Roe's", "Jane Roe’s").
+    static func isPossessive(_ sentence: String, at offset: Int) -> Bool {
+        guard offset >= 0, offset < sentence.count else { return false }
+        let rest = sentence.dropFirst(offset).prefix(3)
+        return rest.hasPrefix("'s ") || rest.hasPrefix("’s ") || rest == "'s" || rest == "’s"
+    }
+
+    /// One person named twice ("President Xi Jinping", then "President Xi"): after the names are divided, people
+    /// of one family name of whom at most one gives a given name (or both the same) are one person.
+    static func mergingNamesakes(_ people: [Person]) -> [Person] {
+        var merged: [Person] = []
+        for p in people {
+            let key = TextFolding.key(p.family)
+            if !key.isEmpty, let j = merged.firstIndex(where: { TextFolding.key($0.family) == key
+                && ($0.given == nil || p.given == nil || TextFolding.key($0.given!) == TextFolding.key(p.given!)) }) {
+                if merged[j].given == nil, p.given != nil { merged[j].given = p.given; merged[j].tokens = p.tokens }
+                if merged[j].title == nil { merged[j].title = p.title }
+                if merged[j].party == nil { merged[j].party = p.party }
+                if merged[j].leadPosition == nil { merged[j].leadPosition = p.leadPosition }
+                continue
+            }
+            merged.append(p)
+        }
+        return merged
     }
 
     /// The side a "… side" phrase gives the people of a clause: "Attending on the Vietnamese side were …",
@@ -725,9 +776,12 @@ struct ReadoutReading {
         let mentions = parser.parties.mentions(in: text, language: profile.code)
         // Pairs: two mentions joined by a hyphen or dash.
         let chars = Array(text)
-        for (a, b) in zip(mentions, mentions.dropFirst()) where b.start > a.end {
+        for (a, b) in zip(mentions, mentions.dropFirst()) where b.start >= a.end {
             let between = String(chars[a.end..<b.start]).trimmingCharacters(in: .whitespaces)
-            guard ["-", "–", "—", "‐", "/"].contains(between) else { continue }
+            // Japanese writes the pair without a mark: "日米首脳", "日豪".
+            let japanesePair = between.isEmpty && b.start == a.end && a.end - a.start == 1 && b.end - b.start == 1
+                && String(chars[a.start..<b.end]).unicodeScalars.allSatisfy(TextFolding.isJapaneseScalar)
+            guard japanesePair || ["-", "–", "—", "‐", "/"].contains(between) else { continue }
             if known.contains(a.code) && !known.contains(b.code) { return (b.code, true) }
             if known.contains(b.code) && !known.contains(a.code) { return (a.code, true) }
         }
@@ -749,9 +803,23 @@ struct ReadoutReading {
         where !known.contains(m.code) && parser.data.parties[m.code]?.kind != "organization" {
             let before = TextFolding.fold(String(sideChars[max(0, m.start - 30)..<m.start]))
             if profile.subjectPlaceCues.contains(where: { before.hasSuffix(TextFolding.fold($0) + " ") || before.hasSuffix(TextFolding.fold($0) + " the ") }) { continue }
+            // "The Saudi Foreign Minister", "Egypt's Foreign Minister": the state of another person, named by
+            // office, not the side of the one whose side is sought.
+            if qualifiesATitle(sideChars, start: m.start, end: m.end) { continue }
             counts[m.code, default: 0] += 1
         }
         return (counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key, false)
+    }
+
+    /// Whether an office follows a state's name ending at `end` ("Saudi Foreign Minister", "Egypt's President").
+    func qualifiesATitle(_ chars: [Character], start: Int, end: Int) -> Bool {
+        func spaced(_ s: String) -> String {
+            TextFolding.fold(s).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        var rest = spaced(String(chars[min(end, chars.count)..<min(end + 60, chars.count)]))
+        if rest.hasPrefix("'s") { rest.removeFirst(2) }
+        rest = rest.trimmingCharacters(in: .whitespaces) + " "
+        return profile.titles.contains { rest.hasPrefix(TextFolding.fold($0) + " ") }
     }
 
     /// `sentence` with people's names and titles blanked out: "Minister of Economy, Trade and Industry"
