@@ -266,6 +266,11 @@ public struct Topic: Sendable {
     let cues: [String: [Cue]]
     /// Cues that, in the same sentence, leave the sentence to another topic.
     let unless: [String: [Cue]]
+    /// The party the topic is about, where it is one ("china": CHN), and the cues that only name it: in a
+    /// meeting of that party, naming it is no topic ("Chinese" in a Sino-Thai readout), its other cues are
+    /// ("the East China Sea").
+    let party: String?
+    let nameCues: [String: [Cue]]
 }
 
 /// A side that can meet: a state, a sub-national government or an organisation.
@@ -351,13 +356,15 @@ public final class LanguageData: Sendable {
         struct TopicFile: Decodable {
             struct Entry: Decodable {
                 let slug: String; let label: String; let covers: String; let cues: [String: [String]]; let unless: [String: [String]]?
+                let party: String?; let name_cues: [String: [String]]?
             }
             let topics: [Entry]
         }
         let topicFile = try JSONDecoder().decode(TopicFile.self, from: Data((files["topics.json"] ?? "").utf8))
         topics = topicFile.topics.map { entry in
             Topic(slug: entry.slug, label: entry.label, covers: entry.covers, cues: entry.cues.mapValues { $0.map { Cue($0) } },
-                  unless: (entry.unless ?? [:]).mapValues { $0.map { Cue($0) } })
+                  unless: (entry.unless ?? [:]).mapValues { $0.map { Cue($0) } }, party: entry.party,
+                  nameCues: (entry.name_cues ?? [:]).mapValues { $0.map { Cue($0) } })
         }
 
         struct PartyFile: Decodable {

@@ -2,10 +2,12 @@ import Foundation
 
 /// The topics step: what each sentence is about, with people's names and offices' names set aside.
 extension ReadoutReading {
-    /// Each sentence's topics, found once: for the meeting and for the commitments among them.
-    func topicsOfSentences() -> [[String]] {
+    /// Each sentence's topics, found once: for the meeting and for the commitments among them. The names
+    /// of `sides` are no topic (a Sino-Thai meeting is not about China for saying "Chinese").
+    func topicsOfSentences(sides: [String] = []) -> [[String]] {
         let tagger = parser.taggers[profile.code] ?? TopicTagger(topics: parser.data.topics, language: profile.code)
-        return layout.sentences.indices.map { tagger.topics(of: maskingPeople($0)) }
+        let sides = Set(sides)
+        return layout.sentences.indices.map { tagger.topics(of: maskingPeople($0), sides: sides) }
     }
 
     /// The meeting's topics, in vocabulary order: those of its sentences, but the lead's when it gives the

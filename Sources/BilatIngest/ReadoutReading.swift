@@ -77,7 +77,7 @@ struct ReadoutReading {
         let (startTime, duration) = clock()
         let format = meetingFormat()
         var sides = meetingSides(namedSides)
-        let sentenceTopics = topicsOfSentences()
+        let sentenceTopics = topicsOfSentences(sides: sides)
         let commitments = findCommitments(participants: participants, parties: sides, topics: sentenceTopics)
         let topics = meetingTopics(sentenceTopics, leadIsLogistics: startTime != nil || duration != nil)
         if participants.isEmpty { review.append("no participants found") }
