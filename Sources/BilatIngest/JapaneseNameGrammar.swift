@@ -100,8 +100,12 @@ struct JapaneseNameGrammar: Sendable {
         guard !namePart.isEmpty else { return nil }
         var nameTokens: [String]
         if namePart.contains(where: Self.isKatakana) && !namePart.contains(where: Self.isKanji) {
-            // Katakana: family name last ("ジャン・デュポン").
-            let words = namePart.components(separatedBy: "・").filter { !$0.isEmpty }
+            // Katakana: family name last ("ジャン・デュポン"), with the particles before it ("ジャン=イヴ・ル・ドリアン").
+            var words = namePart.components(separatedBy: "・").filter { !$0.isEmpty }
+            while words.count > 1, profile.nameParticles.contains(words[words.count - 2]) {
+                let family = words.removeLast()
+                words[words.count - 1] += "・" + family
+            }
             nameTokens = words.count > 1 ? [words.dropLast().joined(separator: "・"), words.last!] : words
         } else {
             nameTokens = splitKanji(namePart)

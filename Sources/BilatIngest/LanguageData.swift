@@ -113,6 +113,12 @@ public struct LanguageProfile: Sendable {
     /// ("of", "and", "de", "et"): the capitalised words of an office name are no topic ("Minister of Defense").
     let officeOpeners: [String]
     let officeConnectors: Set<String>
+    /// Particles that belong to the family name written after them in Japanese script ("ル・ドリアン").
+    let nameParticles: Set<String>
+    /// Particles that mark who acts ("は", "から", "より"): in a language that has them, the side that undertakes
+    /// is the one so marked nearest before the verb ("AからBを説明し、Cより支持表明があった": C; not a name
+    /// inside the quoted words), rather than the first named (English "X pledged …, thanking Y").
+    let agentParticles: [String]
     /// Words of one speaker ("I", "je"): a verb after one is that speaker's, whatever joint subject came before.
     let singularSpeakers: Set<String>
 
@@ -178,6 +184,8 @@ public struct LanguageProfile: Sendable {
         let start_time_suffixes: [String]?
         let office_openers: [String]?
         let office_connectors: [String]?
+        let name_particles: [String]?
+        let agent_particles: [String]?
         let singular_speakers: [String]?
     }
 
@@ -254,6 +262,8 @@ public struct LanguageProfile: Sendable {
         startTimeSuffixes = f.start_time_suffixes ?? []
         officeOpeners = f.office_openers ?? []
         officeConnectors = Set(f.office_connectors ?? [])
+        nameParticles = Set(f.name_particles ?? [])
+        agentParticles = f.agent_particles ?? []
         singularSpeakers = Set((f.singular_speakers ?? []).map(TextFolding.fold))
     }
 }

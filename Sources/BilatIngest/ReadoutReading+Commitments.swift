@@ -41,6 +41,13 @@ extension ReadoutReading {
         // Secretary"): later names before the verb are objects ("extended his congratulations to Minister X").
         var best: (Int, String)?
         let titles = participants.compactMap(\.title)
+        /// Whether the name at `range` is marked as the one who acts: an agent particle after it (and its title)
+        /// before the clause goes on.
+        func markedAsAgent(_ range: Range<String.Index>) -> Bool {
+            let after = folded[range.upperBound...].prefix(12).prefix { !"、，,「」『』".contains($0) }
+            return profile.agentParticles.contains { after.contains($0) }
+        }
+        var marked = false
         for p in participants {
             guard let party = p.party else { continue }
             // By family name, by full title, or by the title's head ("The Prime Minister" for "Prime Minister of …").
@@ -57,7 +64,17 @@ extension ReadoutReading {
             for name in ([p.familyName, ownTitle, ownTitle == nil ? nil : head] + (ownTitle == nil ? [] : offices).map(Optional.some)).compactMap({ $0 }) {
                 if let r = folded.firstRange(of: TextFolding.fold(name)) {
                     let at = folded.distance(from: folded.startIndex, to: r.lowerBound)
-                    if at < verbStart && (best == nil || at < best!.0) { best = (at, party) }
+                    guard at < verbStart else { continue }
+                    if profile.agentParticles.isEmpty {
+                        if best == nil || at < best!.0 { best = (at, party) }
+                    } else {
+                        // The marked agent nearest the verb; an unmarked name only while none is marked.
+                        let isAgent = markedAsAgent(r)
+                        if (isAgent && (!marked || at > best!.0)) || (!isAgent && !marked && (best == nil || at > best!.0)) {
+                            best = (at, party)
+                            marked = marked || isAgent
+                        }
+                    }
                 }
             }
         }

@@ -27,6 +27,21 @@ import Testing
         #expect(r.format == .telephone)
     }
 
+    /// A particle before a katakana family name belongs to it ("ル・ドリアン"); the side that undertakes is the
+    /// one marked as acting nearest the verb (…より、…支持表明があった), not a name inside the quoted words.
+    @Test func particlesAndWhoUndertakes() throws {
+        let r = try read("""
+            日仏防衛相会談
+            平成30年2月7日
+
+            平成30年2月7日、山田防衛大臣は、ル・ドリアン仏国防大臣と会談を行った。
+            山田大臣から防衛政策について説明し、ル・ドリアン大臣より、本件に係る支持表明があった。
+            山田大臣は、「ル・ドリアン大臣の改革努力を最大限支援していく」旨述べた。
+            """)
+        #expect(r.principals.map(\.familyName) == ["山田", "ル・ドリアン"])
+        #expect(r.commitments.map(\.by) == ["FRA", "JPN"])
+    }
+
     @Test func factsOfAJapaneseReadout() throws {
         let r = try read(text)
         #expect(r.language == "ja")
