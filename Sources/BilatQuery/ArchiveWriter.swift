@@ -140,16 +140,19 @@ extension Archive {
         // the record lists other readouts' values as conflicts.
         let conflicting = Dictionary(grouping: record.conflicts.flatMap { c in c.values.map { (c.field, $0) } }, by: { $0.1.readout })
         try setStatedFacts(of: sourceID, record: record, conflicts: conflicting[0] ?? [], first: true, db)
-        var sources = [sourceID]
+        var sources = [0: sourceID]
+        let stored = try db.cachedStatement(sql: "SELECT count(*) FROM sources WHERE sha256 = ?")
         for (index, info) in readouts.enumerated().dropFirst() {
+            // A listed readout that the archive holds already (its bytes imported before) is not listed twice.
+            guard try Int.fetchOne(stored, arguments: [info.sha256]) == 0 else { continue }
             let reference = StorableReadout(record: record, content: Data(), text: "", mediaType: StorableReadout.referenceMediaType)
             let other = try insertSource(reference, info: info, importedAt: info.importedAt ?? importedAt, db)
-            try db.cachedStatement(sql: "UPDATE sources SET meeting_num = ?, position = ? WHERE id = ?").execute(arguments: [num, index, other])
+            try db.cachedStatement(sql: "UPDATE sources SET meeting_num = ?, position = ? WHERE id = ?").execute(arguments: [num, sources.count, other])
             try setStatedFacts(of: other, record: record, conflicts: conflicting[index] ?? [], first: false, db)
-            sources.append(other)
+            sources[index] = other
         }
         /// The readout that evidence names, as its row.
-        func source(_ readout: Int) -> Int64 { sources.indices.contains(readout) ? sources[readout] : sourceID }
+        func source(_ readout: Int) -> Int64 { sources[readout] ?? sourceID }
         // The date as YYYYMMDD, copied into sides, topics and participants for their (key, day) indexes (migration 004).
         let day = record.date.flatMap { Int($0.replacingOccurrences(of: "-", with: "")) }
         for (position, code) in record.parties.enumerated() {

@@ -128,6 +128,15 @@ let aliceTextFrench = """
         let fourth = try TemporaryArchive().open()
         try fourth.store(StorableReadout(exported: agreed))
         #expect(try MeetingQuery.list(fourth, filter: MeetingFilter(conflicts: true)).isEmpty)
+        // Into an archive that holds the second readout's own text already: the record goes in, that readout
+        // stays where it is and is not listed twice.
+        let holding = try TemporaryArchive().open()
+        try holding.store(try storable(bobText, file: "other/bob.txt"))
+        try holding.store(try storable(aliceTextFrench, file: "fr/readout.txt"))
+        let twoReadouts = try #require(records.first { $0.id == "2024-03-04-jpn-fra" })
+        #expect(try holding.store(StorableReadout(exported: twoReadouts)).id == "2024-03-04-jpn-fra")
+        #expect(try RawSQL.run(holding, sql: "SELECT count(*) FROM sources WHERE sha256 = '\(twoReadouts.readouts[1].sha256)'").rows == [[.int(1)]])
+        #expect(try ArchiveCheck.run(holding).problems.isEmpty)
         // Read back twice, nothing changes.
         for record in records {
             #expect(try copy.store(StorableReadout(exported: record)) == .unchanged(id: record.id!))
