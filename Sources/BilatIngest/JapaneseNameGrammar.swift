@@ -119,7 +119,7 @@ struct JapaneseNameGrammar: Sendable {
     /// A kanji name as [given, family] or [family]: as `Data/people.json` knows it, else the usual
     /// two-character family name when the name is longer than two characters.
     func splitKanji(_ name: String) -> [String] {
-        for person in data.people {
+        for person in data.peopleInJapaneseScript {
             guard let family = person.japaneseFamily, name.hasPrefix(family) else { continue }
             let rest = String(name.dropFirst(family.count))
             if rest.isEmpty { return [family] }

@@ -354,6 +354,9 @@ public final class LanguageData: Sendable {
     public let people: [KnownPerson]
     /// Indexes into `people` by the first word of the family name (a key): the candidates for a name.
     private let peopleByFamilyWord: [String: [Int]]
+    /// The people known by a name in Japanese script (a few hundred of the thousands known), for the
+    /// Japanese name grammar, which looks at each of them for each name.
+    public let peopleInJapaneseScript: [KnownPerson]
     /// Offices and places that stand for the government publishing a readout ("Downing Street").
     let seats: CueSet
     /// The party code of each of `seats`' cues.
@@ -433,6 +436,7 @@ public final class LanguageData: Sendable {
             if let first = person.familyWords.first { byFamilyWord[first, default: []].append(index) }
         }
         peopleByFamilyWord = byFamilyWord
+        peopleInJapaneseScript = people.filter { $0.japaneseFamily != nil }
     }
 
     /// The party that `text` names ("Japan", "Japon", "japonais", "日本", "JPN", "OTAN"), or `nil`.
@@ -482,7 +486,7 @@ public final class LanguageData: Sendable {
         guard let family = japaneseFamily, family.unicodeScalars.contains(where: TextFolding.isJapaneseScalar) else { return nil }
         // The family name decides when only one known person has it (katakana given names vary in length:
         // ジャン, ジャン・ピエール・マリー); else the given name must match too.
-        let byFamily = people.filter { $0.japaneseFamily == family }
+        let byFamily = peopleInJapaneseScript.filter { $0.japaneseFamily == family }
         let matches = byFamily.count == 1 ? byFamily : byFamily.filter { given == nil || $0.japaneseGiven == given }
         guard let first = matches.first, matches.allSatisfy({ $0.family == first.family && $0.given == first.given }) else { return nil }
         return first
