@@ -50,7 +50,7 @@ struct CommitmentDetector: Sendable {
         var sentence = sentence
         var folded = TextFolding.fold(sentence)
         // "shared their views on …" is an exchange of views, not a shared view: it is set aside before the verbs are read.
-        for phrase in profile.viewExchanges {
+        for (phrase, foldedPhrase) in zip(profile.viewExchanges, profile.foldedViewExchanges) where folded.contains(foldedPhrase) {
             let mask = String(repeating: " ", count: phrase.count)
             sentence = sentence.replacingOccurrences(of: phrase, with: mask, options: [.caseInsensitive])
             folded = folded.replacingOccurrences(of: TextFolding.fold(phrase), with: mask)

@@ -93,6 +93,8 @@ public struct LanguageProfile: Sendable {
     let objectBoundVerbs: [String]
     /// Phrases of an exchange of views ("shared their views on"), which is no shared view.
     let viewExchanges: [String]
+    /// `viewExchanges` folded, to find them byte for byte in a folded sentence.
+    let foldedViewExchanges: [String]
     /// Words that say the sides were in one place ("met", "received", "visited", "会談"): without them, or a
     /// call's words, a text does not say how the sides met.
     let inPersonCues: CueSet
@@ -113,6 +115,8 @@ public struct LanguageProfile: Sendable {
     /// ("of", "and", "de", "et"): the capitalised words of an office name are no topic ("Minister of Defense").
     let officeOpeners: [String]
     let officeConnectors: Set<String>
+    /// `officeOpeners` as cues, to tell at once whether a sentence names an office at all.
+    let officeOpenerCues: CueSet
     /// Particles that belong to the family name written after them in Japanese script ("ル・ドリアン").
     let nameParticles: Set<String>
     /// Particles that mark who acts ("は", "から", "より"): in a language that has them, the side that undertakes
@@ -254,6 +258,7 @@ public struct LanguageProfile: Sendable {
         pronounPairs = f.pronoun_pairs ?? []
         objectBoundVerbs = f.object_bound_verbs ?? []
         viewExchanges = f.view_exchanges ?? []
+        foldedViewExchanges = (f.view_exchanges ?? []).map(TextFolding.fold)
         inPersonCues = cues(f.in_person_cues ?? [])
         telephoneReferences = cues(f.format_references?["telephone"] ?? [])
         videoReferences = cues(f.format_references?["video"] ?? [])
@@ -261,6 +266,7 @@ public struct LanguageProfile: Sendable {
         siteClockMarkers = f.site_clock_markers ?? []
         startTimeSuffixes = f.start_time_suffixes ?? []
         officeOpeners = f.office_openers ?? []
+        officeOpenerCues = cues(f.office_openers ?? [])
         officeConnectors = Set(f.office_connectors ?? [])
         nameParticles = Set(f.name_particles ?? [])
         agentParticles = f.agent_particles ?? []

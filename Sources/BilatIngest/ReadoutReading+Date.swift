@@ -102,8 +102,14 @@ extension ReadoutReading {
             }
             return Self.shift(iso, days: offset)
         }
-        if let day = grammar.days(in: lead).first { return resolve(day) }
-        if let day = layout.title.flatMap({ grammar.days(in: $0).first { $0.iso != nil } }) { return resolve(day) }
+        if let day = grammar.days(in: lead).first {
+            words.found["date"] = Self.clause(in: lead, at: day.position)
+            return resolve(day)
+        }
+        if let title = layout.title, let day = grammar.days(in: title).first(where: { $0.iso != nil }) {
+            words.found["date"] = Self.clause(in: title, at: day.position)
+            return resolve(day)
+        }
         if let day = grammar.dayOfCurrentMonth(in: lead), let published, let year = published.year {
             return DayMention(year: year, month: published.month, day: day, position: 0).iso
         }
@@ -113,7 +119,11 @@ extension ReadoutReading {
         if let weekday = grammar.weekday(in: lead), let iso = published?.iso {
             return Self.latest(weekday: weekday, onOrBefore: iso)
         }
-        if let day = opening.lazy.compactMap({ grammar.days(in: $0).first }).first { return resolve(day) }
+        for sentence in opening {
+            guard let day = grammar.days(in: sentence).first else { continue }
+            words.found["date"] = Self.clause(in: sentence, at: day.position)
+            return resolve(day)
+        }
         if let offset = opening.lazy.compactMap({ grammar.relativeDay(in: $0) }).first { return relative(offset) }
         if let iso = published?.iso, matter?.fields["published"] == nil || matter?.fields["page_published"] != nil {
             // The date line of a readout that does not name the meeting's day (a page's own date is one): the

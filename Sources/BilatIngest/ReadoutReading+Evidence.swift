@@ -15,7 +15,11 @@ extension ReadoutReading {
         let sentences = layout.sentences.map(\.text)
         let leadFirst = [lead] + sentences.filter { $0 != lead }
         let header = [layout.title].compactMap { $0 } + layout.headerLines
-        if let date = record.date {
+        // The words the date and clock steps read their facts from, where they kept them.
+        for field in ["date", "start_time", "duration_minutes"] where record.value(of: field) != nil {
+            add(field, words.found[field])
+        }
+        if let date = record.date, words.found["date"] == nil {
             let parts = date.split(separator: "-").compactMap { Int($0) }
             // The day as written; else the lead's "today" or "on Tuesday", read against the date line.
             add("date", ([lead] + header + sentences).lazy.compactMap { text in
@@ -23,12 +27,12 @@ extension ReadoutReading {
                     .map { Self.clause(in: text, at: $0.position) }
             }.first ?? grammar.relativeDayPosition(in: lead).map { Self.clause(in: lead, at: $0) })
         }
-        if let start = record.startTime {
+        if let start = record.startTime, words.found["start_time"] == nil {
             add("start_time", leadFirst.lazy.compactMap { text in
                 grammar.times(in: text).first { $0.text == start }.map { Self.clause(in: text, at: $0.position) }
             }.first)
         }
-        if let minutes = record.durationMinutes {
+        if let minutes = record.durationMinutes, words.found["duration_minutes"] == nil {
             add("duration_minutes", leadFirst.lazy.compactMap { text -> String? in
                 if let d = grammar.durations(in: text).first(where: { $0.minutes == minutes }) { return Self.clause(in: text, at: d.position) }
                 if let range = grammar.timeRange(in: text), range.minutes == minutes { return Self.clause(in: text, at: range.start.position) }
@@ -46,14 +50,17 @@ extension ReadoutReading {
                 text.range(of: venue).map { Self.clause(in: text, at: text.distance(from: text.startIndex, to: $0.lowerBound)) }
             }.first)
         }
+        // Names are looked for in the folded texts (case and accents aside), folded once.
+        let searched = leadFirst + header
+        let foldedSearched = searched.map(TextFolding.fold)
         for (index, p) in record.participants.enumerated() {
             // The family name as written ("Al Saud" may stand as "Al-Saud"), the whole name, the given name.
             let family = p.familyName.map { [$0, $0.replacingOccurrences(of: " ", with: "-")] } ?? []
-            let needles = (family + [p.name, p.givenName].compactMap { $0 }).filter { !$0.isEmpty }
-            add("participant:\(index)", (leadFirst + header).lazy.compactMap { text -> String? in
+            let needles = (family + [p.name, p.givenName].compactMap { $0 }).filter { !$0.isEmpty }.map(TextFolding.fold)
+            add("participant:\(index)", searched.indices.lazy.compactMap { i -> String? in
                 for needle in needles {
-                    if let r = text.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) {
-                        return Self.clause(in: text, at: text.distance(from: text.startIndex, to: r.lowerBound))
+                    if let r = foldedSearched[i].firstRange(of: needle) {
+                        return Self.clause(in: searched[i], at: foldedSearched[i].distance(from: foldedSearched[i].startIndex, to: r.lowerBound))
                     }
                 }
                 return nil
@@ -101,6 +108,20 @@ extension ReadoutReading {
             while start > 0 && !chars[start - 1].isWhitespace && start < at { start += 1 }
             while end < chars.count && end > at && !chars[end - 1].isWhitespace { end -= 1 }
         }
-        return String(chars[start..<end]).trimmingCharacters(in: .whitespaces)
+        while start < end && chars[start].isWhitespace { start += 1 }
+        while end > start && chars[end - 1].isWhitespace { end -= 1 }
+        return String(chars[start..<end])
+    }
+}
+
+extension MeetingRecord {
+    /// The value of one of the meeting's own facts (`date`, `start_time`, `duration_minutes`), if stated.
+    func value(of field: String) -> Any? {
+        switch field {
+        case "date": return date
+        case "start_time": return startTime
+        case "duration_minutes": return durationMinutes
+        default: return nil
+        }
     }
 }

@@ -41,7 +41,7 @@ extension ReadoutReading {
     /// follow their noun), the small words between them, and a comma before another small word (a
     /// portfolio listed after another). In characters.
     static func officeNames(in text: String, profile: LanguageProfile) -> [Range<Int>] {
-        guard !profile.officeOpeners.isEmpty else { return [] }
+        guard !profile.officeOpeners.isEmpty, profile.officeOpenerCues.matchesAny(text: text, folded: TextFolding.fold(text)) else { return [] }
         var found: [Range<Int>] = []
         for opener in profile.officeOpeners {
             var from = text.startIndex

@@ -15,6 +15,8 @@ struct ReadoutReading {
     let namesAMeeting: Bool
     /// The people each sentence names, found once and used by every step.
     let mentions: [[PersonMention]]
+    /// The words each step read a fact from, kept as it reads them for the evidence step.
+    let words = ReadingWords()
     var needsReview: [String] = []
 
     init(parser: ReadoutParser, profile: LanguageProfile, layout: ReadoutLayout, matter: FrontMatter?) {
@@ -104,4 +106,12 @@ struct ReadoutReading {
                       durationMinutes: nil, format: nil, venue: nil, parties: [], participants: [], topics: [],
                       commitments: [], sections: layout.sections, needsReview: ["no meeting found in the text"], source: source)
     }
+}
+
+/// The words of the readout each step of a reading read a fact from (`start_time` → "commencing at 3:15
+/// p.m. for approximately 40 minutes"), kept by the steps as they read, so that the evidence step need not
+/// look for them again.
+final class ReadingWords: @unchecked Sendable {
+    /// Facts' words by field. One reading fills it on one thread.
+    var found: [String: String] = [:]
 }
