@@ -119,6 +119,9 @@ public struct LanguageProfile: Sendable {
     let officeOpenerCues: CueSet
     /// Particles that belong to the family name written after them in Japanese script ("ル・ドリアン").
     let nameParticles: Set<String>
+    /// How a title's last word is made plural (["y", "ies"]: "Secretary" → "Secretaries"; ["", "s"]), for
+    /// titles that name several people at once ("Cabinet Secretaries A and B").
+    let pluralEndings: [[String]]
     /// Particles that mark who acts ("は", "から", "より"): in a language that has them, the side that undertakes
     /// is the one so marked nearest before the verb ("AからBを説明し、Cより支持表明があった": C; not a name
     /// inside the quoted words), rather than the first named (English "X pledged …, thanking Y").
@@ -189,6 +192,7 @@ public struct LanguageProfile: Sendable {
         let office_openers: [String]?
         let office_connectors: [String]?
         let name_particles: [String]?
+        let plural_endings: [[String]]?
         let agent_particles: [String]?
         let singular_speakers: [String]?
     }
@@ -269,6 +273,7 @@ public struct LanguageProfile: Sendable {
         officeOpenerCues = cues(f.office_openers ?? [])
         officeConnectors = Set(f.office_connectors ?? [])
         nameParticles = Set(f.name_particles ?? [])
+        pluralEndings = f.plural_endings ?? []
         agentParticles = f.agent_particles ?? []
         singularSpeakers = Set((f.singular_speakers ?? []).map(TextFolding.fold))
     }

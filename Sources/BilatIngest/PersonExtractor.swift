@@ -86,6 +86,9 @@ struct PersonExtractor: Sendable {
     let parties: PartyResolver
     /// Titles and honorifics as folded token sequences, longest first, by their first token.
     private let titles: [String: [[String]]]
+    /// Plural titles by first word, and the singular of each (by its folded words).
+    private let pluralTitles: [String: [[String]]]
+    private let singularOf: [String: String]
     private let honorifics: [String: [[String]]]
     /// Known people's names (folded, without spaces, both orders) by their first two letters.
     private let knownTargets: [String: [String]]
@@ -106,6 +109,18 @@ struct PersonExtractor: Sendable {
             return Dictionary(grouping: sequences, by: { $0[0] })
         }
         titles = index(profile.titles)
+        // Plural titles ("Cabinet Secretaries"), each with its singular, for the names they list.
+        var plurals: [String: String] = [:]
+        for title in profile.titles {
+            guard let last = title.split(separator: " ").last.map(String.init) else { continue }
+            for ending in profile.pluralEndings where ending.count == 2 && last.hasSuffix(ending[0]) {
+                plurals[String(title.dropLast(last.count)) + last.dropLast(ending[0].count) + ending[1]] = title
+                break
+            }
+        }
+        pluralTitles = index(Array(plurals.keys))
+        singularOf = Dictionary(plurals.map { (Tokenizer.tokens($0.key).map(\.folded).joined(separator: " "), $0.value) },
+                                uniquingKeysWith: { first, _ in first })
         honorifics = index(data.languages.values.flatMap(\.honorifics))
         var targets: [String: [String]] = [:]
         for person in data.people {
@@ -136,7 +151,10 @@ struct PersonExtractor: Sendable {
         var found: [PersonMention] = []
         var i = 0
         while i < tokens.count {
-            if let (mention, next) = counterpartThenName(tokens, at: i) ?? nameThenTitle(tokens, at: i) ?? titleThenName(tokens, at: i)
+            if let (listed, next) = pluralTitleThenNames(tokens, at: i) {
+                found += listed
+                i = max(next, i + 1)
+            } else if let (mention, next) = counterpartThenName(tokens, at: i) ?? nameThenTitle(tokens, at: i) ?? titleThenName(tokens, at: i)
                 ?? honorificName(tokens, at: i) {
                 found.append(mention)
                 i = max(next, i + 1)
@@ -247,6 +265,26 @@ struct PersonExtractor: Sendable {
             j += 1
         }
         return nil
+    }
+
+    /// "Cabinet Secretaries Efua Asante and Kwame Addo": a plural title, then the names it lists (joined by
+    /// commas and "and"), each a mention with the title in the singular.
+    private func pluralTitleThenNames(_ t: [Token], at i: Int) -> ([PersonMention], Int)? {
+        guard i < t.count, t[i].isWord, let candidates = pluralTitles[t[i].folded] else { return nil }
+        guard let title = candidates.first(where: { i + $0.count <= t.count && zip($0, t[i..<(i + $0.count)]).allSatisfy { $0 == $1.folded } }),
+              profile.code != "en" || t[i].isCapitalized,
+              let singular = singularOf[title.joined(separator: " ")] else { return nil }
+        var k = skipHonorifics(t, at: i + title.count)
+        var listed: [PersonMention] = []
+        while let (name, end) = nameRun(t, at: k) {
+            listed.append(PersonMention(nameTokens: name, title: singular, party: qualifier(before: i, t), start: t[k].start, end: t[end - 1].end))
+            k = end
+            // The next name of the list: after a comma or "and" (the language's clause words).
+            guard k < t.count, t[k].text == "," || profile.clauseConjunctions.contains(t[k].folded) else { break }
+            k = skipHonorifics(t, at: k + 1)
+            if k < t.count, profile.clauseConjunctions.contains(t[k].folded) { k = skipHonorifics(t, at: k + 1) }
+        }
+        return listed.count >= 2 ? (listed, k) : nil
     }
 
     /// "his Iranian counterpart, X", "son homologue malien, X", "counterpart Foreign Minister X": the person

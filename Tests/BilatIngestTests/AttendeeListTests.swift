@@ -1,0 +1,20 @@
+import Foundation
+import Testing
+@testable import BilatIngest
+
+/// Who is named as present, in the ways house styles list them; every text is written for these tests.
+@Suite struct AttendeeListTests {
+    @Test func accompaniedByAndPluralTitlesListAttendees() throws {
+        let r = try read("""
+            President meets Secretary of State
+            April 27, 2021
+
+            President Ama Owusu of Ghana held talks with US Secretary of State Helen Park at the Jubilee House in Accra.
+            President Owusu was accompanied to the meeting by Foreign Minister Kofi Mensah and Head of Public Service Dr Yaw Boateng.
+            The meeting was attended by Cabinet Secretaries Efua Asante and Kwame Addo as well as Principal Secretary Ama Darko.
+            """)
+        #expect(r.principals.map(\.familyName) == ["Owusu", "Park"])
+        #expect(r.attendees.map(\.familyName) == ["Mensah", "Boateng", "Asante", "Addo", "Darko"])
+        #expect(r.attendees.map(\.title) == ["Foreign Minister", "Head of Public Service", "Cabinet Secretary", "Cabinet Secretary", "Principal Secretary"])
+    }
+}
