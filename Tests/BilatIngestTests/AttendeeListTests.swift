@@ -18,3 +18,17 @@ import Testing
         #expect(r.attendees.map(\.title) == ["Foreign Minister", "Head of Public Service", "Cabinet Secretary", "Cabinet Secretary", "Principal Secretary"])
     }
 }
+
+@Suite struct FrenchStateNameTests {
+    /// "de l’État du Qatar": the state's name after "l'État de/du" gives the side.
+    @Test func theStateOfGivesTheSide() throws {
+        let r = try read("""
+            Entretien téléphonique
+            3 mars 2025
+
+            Le ministre des Affaires étrangères du Sénégal, M. Alioune Diouf, a eu un entretien téléphonique avec le ministre des Affaires étrangères de l’État du Qatar, M. Ali Hamad Al-Kuwari.
+            """)
+        #expect(r.parties == ["SEN", "QAT"])
+        #expect(r.principals.map(\.party) == ["SEN", "QAT"])
+    }
+}
