@@ -6,13 +6,15 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import readouts (.txt, .md, .json/.ndjson exports); folders are walked, - reads standard input.",
+        abstract: "Import readouts (.txt, .md, saved .html pages, .json/.ndjson exports); folders are walked, - reads standard input.",
         discussion: """
             Each file is imported in its own transaction: a file that cannot be read is reported and leaves \
             nothing behind, the others go in. Importing identical bytes again changes nothing, wherever the file now \
             lies; a changed file at the same place (the same resolved path, or the same canonical URL for a web \
             page) replaces its earlier readout. Files that only share a base name in different folders are \
-            different readouts. Exit status 1 when any file failed.
+            different readouts. A readout of a meeting already in the archive (the same date, sides and \
+            principals, another language or publisher) joins that meeting ("linked"). Exit status 1 when any \
+            file failed.
             """
     )
 
