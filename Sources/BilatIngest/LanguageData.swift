@@ -292,6 +292,9 @@ public struct Topic: Sendable {
     /// ("the East China Sea").
     let party: String?
     let nameCues: [String: [Cue]]
+    /// Whether the topic counts in a lead that gives the clock (a lead is logistics — who, when, where —
+    /// but a state visit it names is the meeting's occasion).
+    let countsInLead: Bool
 }
 
 /// A side that can meet: a state, a sub-national government or an organisation.
@@ -368,6 +371,8 @@ public final class LanguageData: Sendable {
     /// The people known by a name in Japanese script (a few hundred of the thousands known), for the
     /// Japanese name grammar, which looks at each of them for each name.
     public let peopleInJapaneseScript: [KnownPerson]
+    /// Common words of languages Bilat has no grammar for (`Data/other-languages.json`), by code.
+    public let otherLanguageStopwords: [String: Set<String>]
     /// Offices and places that stand for the government publishing a readout ("Downing Street").
     let seats: CueSet
     /// The party code of each of `seats`' cues.
@@ -380,7 +385,7 @@ public final class LanguageData: Sendable {
         struct TopicFile: Decodable {
             struct Entry: Decodable {
                 let slug: String; let label: String; let covers: String; let cues: [String: [String]]; let unless: [String: [String]]?
-                let party: String?; let name_cues: [String: [String]]?
+                let party: String?; let name_cues: [String: [String]]?; let counts_in_lead: Bool?
             }
             let topics: [Entry]
         }
@@ -388,7 +393,7 @@ public final class LanguageData: Sendable {
         topics = topicFile.topics.map { entry in
             Topic(slug: entry.slug, label: entry.label, covers: entry.covers, cues: entry.cues.mapValues { $0.map { Cue($0) } },
                   unless: (entry.unless ?? [:]).mapValues { $0.map { Cue($0) } }, party: entry.party,
-                  nameCues: (entry.name_cues ?? [:]).mapValues { $0.map { Cue($0) } })
+                  nameCues: (entry.name_cues ?? [:]).mapValues { $0.map { Cue($0) } }, countsInLead: entry.counts_in_lead ?? false)
         }
 
         struct PartyFile: Decodable {
@@ -433,6 +438,9 @@ public final class LanguageData: Sendable {
         }
         let peopleFile = try JSONDecoder().decode(PeopleFile.self, from: Data((files["people.json"] ?? "{\"people\": []}").utf8))
         struct SeatsFile: Decodable { let seats: [String: String] }
+        struct OtherLanguagesFile: Decodable { let stopwords: [String: [String]] }
+        let others = try JSONDecoder().decode(OtherLanguagesFile.self, from: Data((files["other-languages.json"] ?? "{\"stopwords\": {}}").utf8))
+        otherLanguageStopwords = others.stopwords.mapValues { Set($0) }
         let seatsFile = try JSONDecoder().decode(SeatsFile.self, from: Data((files["seats.json"] ?? "{\"seats\": {}}").utf8))
         let sortedSeats = seatsFile.seats.sorted { $0.key < $1.key }
         seats = CueSet(sortedSeats.map { Cue($0.key) })

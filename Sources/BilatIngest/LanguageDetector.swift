@@ -4,9 +4,12 @@ import Foundation
 /// of each language's common words (`stopwords` in `Data/languages`).
 public struct LanguageDetector: Sendable {
     let profiles: [LanguageProfile]
+    /// Common words of languages Bilat does not read: a text more in one of them is ``unsupported``.
+    let otherLanguages: [String: Set<String>]
 
-    public init(profiles: [LanguageProfile]) {
+    public init(profiles: [LanguageProfile], otherLanguages: [String: Set<String>] = [:]) {
         self.profiles = profiles
+        self.otherLanguages = otherLanguages
     }
 
     /// A text of this many words or more whose common words are fewer than `minimumShare` of them in each
@@ -50,6 +53,11 @@ public struct LanguageDetector: Sendable {
             if hits > best.1 { best = (profile.code, hits) }
         }
         if words.count >= Self.minimumWords && Double(best.1) < Self.minimumShare * Double(words.count) { return Self.unsupported }
+        // Spanish or Portuguese share common words with French: a text that has more of another language's is in that one.
+        for (_, stopwords) in otherLanguages where words.count >= Self.minimumWords {
+            let hits = words.reduce(0) { $0 + (stopwords.contains($1) ? 1 : 0) }
+            if hits > best.1 { return Self.unsupported }
+        }
         return best.0
     }
 }

@@ -41,7 +41,7 @@ public struct ReadoutParser: Sendable {
         self.data = data
         let parties = PartyResolver(data: data)
         self.parties = parties
-        self.detector = LanguageDetector(profiles: Array(data.languages.values))
+        self.detector = LanguageDetector(profiles: Array(data.languages.values), otherLanguages: data.otherLanguageStopwords)
         self.people = data.languages.mapValues { PersonExtractor(profile: $0, parties: parties, data: data) }
         self.grammars = data.languages.mapValues { DateGrammar(profile: $0) }
         self.taggers = Dictionary(uniqueKeysWithValues: data.languages.keys.map { ($0, TopicTagger(topics: data.topics, language: $0)) })

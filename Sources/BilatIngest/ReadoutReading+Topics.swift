@@ -11,11 +11,14 @@ extension ReadoutReading {
     }
 
     /// The meeting's topics, in vocabulary order: those of its sentences, but the lead's when it gives the
-    /// clock (`leadIsLogistics`: who, when, where — not a subject discussed).
+    /// clock (`leadIsLogistics`: who, when, where — not a subject discussed), save the topics that count in
+    /// a lead (a state visit is the meeting's occasion).
     func meetingTopics(_ sentenceTopics: [[String]], leadIsLogistics: Bool) -> [String] {
         var topics = Set<String>()
-        for index in layout.sentences.indices where !(index == leadIndex && leadIsLogistics) {
-            topics.formUnion(sentenceTopics[index])
+        let inLead = Set(parser.data.topics.filter(\.countsInLead).map(\.slug))
+        for index in layout.sentences.indices {
+            let logistics = index == leadIndex && leadIsLogistics
+            topics.formUnion(logistics ? sentenceTopics[index].filter(inLead.contains) : sentenceTopics[index])
         }
         return parser.data.topics.map(\.slug).filter(topics.contains)
     }

@@ -109,6 +109,15 @@ import Testing
         #expect(r.language == "und")
         #expect(r.format == nil && r.parties.isEmpty && r.commitments.isEmpty)
         #expect(r.needsReview == ["the text is not in a language Bilat reads (English, French, Japanese)"])
+        // Spanish shares "de", "la" and "en" with French: its own common words tell it apart.
+        let spanish = try read("""
+            La canciller se reúne con el viceministro de Asuntos Exteriores de Perú
+            La ministra de Relaciones Exteriores recibió hoy al viceministro de Asuntos Exteriores de Perú, con quien abordó \
+            diversos temas de la agenda común. Las autoridades dialogaron sobre la cooperación en la región y sobre los desafíos \
+            comunes de ambos Estados, y acordaron mantener las consultas políticas en Lima el próximo año.
+            """)
+        #expect(spanish.language == "und")
+        #expect(try read("Le ministre des Affaires étrangères de la France a reçu aujourd’hui son homologue du Pérou, avec qui il a abordé les sujets de l’agenda commun, la coopération dans la région et les défis communs des deux États, et ils sont convenus de tenir des consultations politiques à Lima l’an prochain.").language == "fr")
     }
 }
 
