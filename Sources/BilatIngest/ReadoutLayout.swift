@@ -294,6 +294,12 @@ public enum SentenceSplitter {
             if (c == 0x2E || c == 0x21 || c == 0x3F) && language != "ja" {
                 var end = i + 1
                 while end < chars.count, closingLatin.contains(scalars[end]) { end += 1 }
+                // "countries.The interlocutors", "source.Le chef": a page that lost the space after a full stop.
+                if c == 0x2E, end < chars.count, !isSpace(end), joinsSentences(chars, scalars, dot: i, next: end) {
+                    emit(end)
+                    i = end
+                    continue
+                }
                 guard end < chars.count, isSpace(end) else { i += 1; continue }
                 var next = end
                 while next < chars.count, isSpace(next) { next += 1 }
@@ -309,6 +315,20 @@ public enum SentenceSplitter {
         }
         emit(chars.count)
         return result
+    }
+
+    /// Whether a full stop with no space after it ends a sentence: a word ending in three lower-case letters
+    /// before it ("countries", "Stockholm"), a capitalised word after it (or an opening quote and one) — not
+    /// an initial ("B.Battsetseg"), an abbreviation ("U.S", "Prof.Lee"), a number or a web address
+    /// ("vietnamnews.vn").
+    private static func joinsSentences(_ chars: [Character], _ scalars: [UInt32], dot: Int, next: Int) -> Bool {
+        var s = dot
+        while s > 0, chars[s - 1].isLetter { s -= 1 }
+        guard dot - s >= 3, chars[(dot - 3)..<dot].allSatisfy(\.isLowercase), !isAbbreviation(chars, before: dot) else { return false }
+        var n = next
+        if n < chars.count, openingLatin.contains(scalars[n]) { n += 1 }
+        guard n + 1 < chars.count, chars[n].isUppercase, chars[n + 1].isLowercase else { return false }
+        return true
     }
 
     /// Whether the word ending at `dot` is an abbreviation or an initial ("R." in "Michael R. Pompeo").

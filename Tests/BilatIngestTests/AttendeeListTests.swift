@@ -32,3 +32,15 @@ import Testing
         #expect(r.principals.map(\.party) == ["SEN", "QAT"])
     }
 }
+
+@Suite struct MissingSpaceTests {
+    /// A page that lost the space after a full stop still has two sentences; initials, abbreviations and
+    /// web addresses stay whole.
+    @Test func aFullStopWithoutASpace() {
+        let split = SentenceSplitter.split("They met in Stockholm.The two ministers agreed.“Peace matters,” she said.", language: "en").map(\.0)
+        #expect(split == ["They met in Stockholm.", "The two ministers agreed.", "“Peace matters,” she said."])
+        for whole in ["Mr B.Battsetseg of the U.S Embassy and Prof.Lee attended.", "The text is on vietnamnews.vn today.", "It grew 2.5 per cent."] {
+            #expect(SentenceSplitter.split(whole, language: "en").count == 1, "\(whole)")
+        }
+    }
+}
