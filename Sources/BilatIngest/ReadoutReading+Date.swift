@@ -68,6 +68,18 @@ extension ReadoutReading {
         return nil
     }
 
+    /// The date of `day` (without a year) in a year that a full date of the text gives, where exactly one
+    /// such year makes it fall on `weekday` (1 = Sunday): the weekday the lead names confirms it.
+    func yearFromTheText(for day: DayMention, weekday: Int) -> String? {
+        let years = Set(layout.sentences.flatMap { grammar.days(in: $0.text).compactMap(\.year) })
+        let fitting = years.compactMap { year -> String? in
+            guard let iso = DayMention(year: year, month: day.month, day: day.day, position: 0).iso, let date = Self.parse(iso),
+                  Self.calendar().component(.weekday, from: date) == weekday else { return nil }
+            return iso
+        }
+        return fitting.count == 1 ? fitting[0] : nil
+    }
+
     /// Whether `line` is a site's clock ("Tuesday, 02 January 2024 12:17 GMT"): it dates the visit to the
     /// page, not the readout.
     func isSiteClock(_ line: String) -> Bool {
@@ -88,6 +100,12 @@ extension ReadoutReading {
         func resolve(_ day: DayMention) -> String? {
             if let iso = day.iso { return iso }
             guard let published, let year = published.year else {
+                // "ce lundi 05 octobre", and "le 29 septembre 2020" elsewhere in the text: the year of a full date
+                // of the text whose weekday the lead confirms.
+                if let weekday = grammar.weekday(in: lead), let iso = yearFromTheText(for: day, weekday: weekday) {
+                    review.append("year taken from another date of the text")
+                    return iso
+                }
                 review.append("no year in text")
                 return nil
             }

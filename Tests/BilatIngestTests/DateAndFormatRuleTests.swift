@@ -159,3 +159,23 @@ import Testing
         #expect(r.needsReview.contains("sides not stated: a principal's side is unknown"))
     }
 }
+
+@Suite struct MentionedOnlyTests {
+    /// A head of state whose condolences are conveyed, or the late ruler they are for, did not meet; the
+    /// year of another full date of the text dates the meeting when the lead's weekday confirms it.
+    @Test func condolencesAndTheYearOfTheText() throws {
+        let r = try read("""
+            Le ministre reçu par l’Émir
+            Le ministre des Affaires étrangères du Sénégal, Amadou Fall, a été reçu ce lundi 05 octobre par le ministre des Affaires étrangères de l’État du Qatar, Ali Hamad Al-Kuwari, auquel il a adressé les condoléances du Président de la République, Son Excellence Ousmane Diop, suite à la disparition de Cheikh Khalid Al-Thani, le 29 septembre 2020.
+            """)
+        #expect(r.principals.map(\.familyName) == ["Fall", "Al-Kuwari"])
+        #expect(r.date == "2020-10-05")
+        #expect(r.needsReview.contains("year taken from another date of the text"))
+        // A weekday that no year of the text fits: no date.
+        let wrongDay = try read("""
+            Le ministre reçu par son homologue
+            Le ministre des Affaires étrangères du Sénégal, Amadou Fall, a été reçu ce mardi 05 octobre par le ministre des Affaires étrangères de l’État du Qatar, Ali Hamad Al-Kuwari, après la réunion du 29 septembre 2020.
+            """)
+        #expect(wrongDay.date == nil)
+    }
+}
