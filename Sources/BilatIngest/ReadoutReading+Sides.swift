@@ -2,16 +2,20 @@ import Foundation
 
 /// The sides step: the side of a principal the text names by title alone, and what a title qualifies.
 extension ReadoutReading {
-    /// The sides of the meeting: front matter's `parties`, else those the people give, with the publisher's
-    /// side first where the publisher speaks in the first person ("I had a telephone talk with …" on a prime
-    /// minister's site).
+    /// The sides of the meeting: front matter's `parties`, else those the people give, the publisher's first
+    /// where it is known (a page's site, front matter) — and added where the publisher speaks in the first
+    /// person ("I had a telephone talk with …" on a prime minister's site).
     func meetingSides(_ named: [String]) -> [String] {
         if let listed = matter?.lists["parties"], !listed.isEmpty {
             return listed.map { parser.data.party(named: $0) ?? $0.uppercased() }
         }
         var sides = named
-        if let publisher = matter?.fields["publisher"].flatMap(parser.data.party(named:)), !sides.contains(publisher),
-           ([lead] + layout.sentences.prefix(3).map(\.text)).contains(where: { profile.firstPersonCues.matchesAny(text: $0, folded: TextFolding.fold($0)) }) {
+        guard let publisher = matter?.fields["publisher"].flatMap(parser.data.party(named:)) else { return sides }
+        if let at = sides.firstIndex(of: publisher) {
+            // The publishing side comes first.
+            sides.remove(at: at)
+            sides.insert(publisher, at: 0)
+        } else if ([lead] + layout.sentences.prefix(3).map(\.text)).contains(where: { profile.firstPersonCues.matchesAny(text: $0, folded: TextFolding.fold($0)) }) {
             sides.insert(publisher, at: 0)
         }
         return sides

@@ -179,3 +179,17 @@ import Testing
         #expect(wrongDay.date == nil)
     }
 }
+
+@Suite struct PublisherFirstTests {
+    /// Parties list the publishing side first where the publisher is known, whatever order the lead names them in.
+    @Test func thePublishersSideComesFirst() throws {
+        let text = """
+            Ministers meet in Copenhagen
+            May 4, 2022
+
+            Foreign Minister Ole Lund of Denmark met Foreign Minister Lina Berg of Sweden in Copenhagen.
+            """
+        #expect(try read(text).parties == ["DNK", "SWE"])
+        #expect(try read("---\npublisher: Sweden\n---\n" + text).parties == ["SWE", "DNK"])
+    }
+}
