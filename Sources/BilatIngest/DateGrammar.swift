@@ -50,7 +50,8 @@ public struct DateGrammar: Sendable {
         self.profile = profile
         let months = Pattern.alternation(Set(profile.monthNames.flatMap { [$0, $0.capitalized] }))
         // "April 9, 2025", "April 9", "Sept. 3"
-        monthDayYear = Pattern(#"\b(\#(months.isEmpty ? "(?!x)x" : months))\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?"#)
+        // "April 9, 2025", "April 9 2025", and a news agency's "December 31/2019".
+        monthDayYear = Pattern(#"\b(\#(months.isEmpty ? "(?!x)x" : months))\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:(?:,?\s+|/)(\d{4})\b)?"#)
         // "9 April 2025", "le 1er mars", "9 avril"
         dayMonthYear = Pattern(#"\b(\d{1,2})(?:er|st|nd|rd|th)?\s+(\#(months.isEmpty ? "(?!x)x" : months))\.?(?:,?\s+(\d{4})\b)?"#)
         // "2025/4/9", "2025-04-09", "2025.4.9"

@@ -121,6 +121,19 @@ extension ReadoutReading {
             return Self.shift(iso, days: offset)
         }
         if let day = grammar.days(in: lead).first {
+            // A dateline at the head of the lead ("Addis Ababa December 31/2019 Minister … on Monday held talks")
+            // dates the report: the lead's own "on Monday" or "today" is read against it.
+            if let iso = day.iso, day.position < 40, let at = grammar.relativeDayPosition(in: lead), at > day.position {
+                let spoken = String(Array(lead)[at...])
+                if let offset = grammar.relativeDay(in: spoken) {
+                    words.found["date"] = Self.clause(in: lead, at: at)
+                    return Self.shift(iso, days: offset)
+                }
+                if let weekday = grammar.weekday(in: spoken) {
+                    words.found["date"] = Self.clause(in: lead, at: at)
+                    return Self.latest(weekday: weekday, onOrBefore: iso)
+                }
+            }
             words.found["date"] = Self.clause(in: lead, at: day.position)
             return resolve(day)
         }

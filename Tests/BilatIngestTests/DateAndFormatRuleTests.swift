@@ -193,3 +193,20 @@ import Testing
         #expect(try read("---\npublisher: Sweden\n---\n" + text).parties == ["SWE", "DNK"])
     }
 }
+
+@Suite struct DatelineInTheLeadTests {
+    /// A news agency's dateline at the head of the lead dates the report; the lead's "on Monday" is read
+    /// against it ("December 31/2019" was a Tuesday).
+    @Test func aDatelineAndAWeekdayInOneSentence() throws {
+        let r = try read("""
+            Minister confers with Ambassador
+            Accra December 31/2019 Minister of Foreign Affairs of Ghana Kofi Mensah on Monday held talks with Helen Park, the U.S Ambassador to Ghana.
+            """)
+        #expect(r.date == "2019-12-30")
+        let plain = try read("""
+            Minister confers with Ambassador
+            Accra December 31/2019 Minister of Foreign Affairs of Ghana Kofi Mensah held talks with Helen Park, the U.S Ambassador to Ghana.
+            """)
+        #expect(plain.date == "2019-12-31")
+    }
+}
