@@ -243,6 +243,7 @@ struct PersonExtractor: Sendable {
             }
             return (mention, end)
         }
+        if let found = appositiveAfterLongTitle(t, title: i, titleEnd: titleEnd, party: qualifier(before: i, t)) { return found }
         // French style puts a long title before a name whose family part is in capitals:
         // "le ministre des Affaires étrangères et de la Défense NAKATANI Gen".
         guard profile.code == "fr" else { return nil }
@@ -265,6 +266,46 @@ struct PersonExtractor: Sendable {
             j += 1
         }
         return nil
+    }
+
+    /// "Ghana's State Minister of Finance, Ambassador X Y, …", "le ministre des Affaires étrangères et européennes du
+    /// Luxembourg, X Y, et …": a title whose portfolio runs on to a comma, then the name it belongs to, closed by a
+    /// comma, "and"/"et" or the sentence's end. A title right before the name ("Ambassador") is an honorific there.
+    /// The side is the state named inside the title, else the one before it.
+    private func appositiveAfterLongTitle(_ t: [Token], title i: Int, titleEnd: Int, party before: String?) -> (PersonMention, Int)? {
+        var k = titleEnd
+        var party: String?
+        var missionParty = false
+        var lowerWords = 0
+        var partyEndsTitle = false
+        while k < t.count && k - titleEnd < 14 && t[k].text != "," {
+            if let (code, end) = partyPhrase(t, at: k) {
+                if isMission(t, at: k) { missionParty = true } else { party = code }
+                k = end
+                partyEndsTitle = true
+                continue
+            }
+            partyEndsTitle = false
+            let token = t[k]
+            // Another title inside is another person's ("le ministre a reçu le ministre du …").
+            guard token.isWord, matchTitle(t, at: k) == nil else { return nil }
+            if token.isCapitalized || Self.titleJoiners.contains(token.folded) || ["et", "d'", "d’", "l'", "l’"].contains(token.folded) { k += 1; continue }
+            // French portfolios carry a few lower-case adjectives ("et européennes", "du Développement international")
+            // before the state that closes the title.
+            if profile.code == "fr" && t[k - 1].isWord && !profile.clauseVerbs.contains(token.folded) && lowerWords < 3 {
+                lowerWords += 1; k += 1; continue
+            }
+            return nil
+        }
+        guard k > titleEnd, k < t.count, t[k].text == ",", !missionParty, lowerWords == 0 || partyEndsTitle else { return nil }
+        var n = skipHonorifics(t, at: k + 1)
+        if let honorificTitle = matchTitle(t, at: n), honorificTitle - n == 1, partyPhrase(t, at: honorificTitle) == nil {
+            n = skipHonorifics(t, at: honorificTitle)
+        }
+        guard let (name, end) = nameRun(t, at: n), name.count >= 2 else { return nil }
+        guard end == t.count || [",", ".", ";"].contains(t[end].text) || profile.clauseConjunctions.contains(t[end].folded) else { return nil }
+        let mention = PersonMention(nameTokens: name, title: text(t, i, k), party: party ?? before, start: t[i].start, end: t[end - 1].end)
+        return (mention, end)
     }
 
     /// "Cabinet Secretaries Efua Asante and Kwame Addo": a plural title, then the names it lists (joined by
