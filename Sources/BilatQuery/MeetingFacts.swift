@@ -38,13 +38,23 @@ enum MeetingFacts {
         } + participantConflicts(num, db)
     }
 
-    static func participantConflicts(_ num: Int64, _ db: Database) throws -> [FactConflict] {
-        let participantIndex = Dictionary(uniqueKeysWithValues: try Int.fetchAll(db, sql: """
-            SELECT position FROM participants WHERE meeting_num = ? ORDER BY position
-            """, arguments: [num]).enumerated().map { ($1, $0) })
-        let readoutIndex = Dictionary(uniqueKeysWithValues: try Int64.fetchAll(db, sql: """
+    /// The index in the record's `readouts` (import order) of each readout of meeting `num`, by its row id.
+    static func readoutIndexes(_ num: Int64, _ db: Database) throws -> [Int64: Int] {
+        Dictionary(uniqueKeysWithValues: try Int64.fetchAll(db, sql: """
             SELECT id FROM sources WHERE meeting_num = ? ORDER BY position
             """, arguments: [num]).enumerated().map { ($1, $0) })
+    }
+
+    /// The index in the record's `participants` of each participant of meeting `num`, by its position.
+    static func participantIndexes(_ num: Int64, _ db: Database) throws -> [Int: Int] {
+        Dictionary(uniqueKeysWithValues: try Int.fetchAll(db, sql: """
+            SELECT position FROM participants WHERE meeting_num = ? ORDER BY position
+            """, arguments: [num]).enumerated().map { ($1, $0) })
+    }
+
+    static func participantConflicts(_ num: Int64, _ db: Database) throws -> [FactConflict] {
+        let participantIndex = try MeetingFacts.participantIndexes(num, db)
+        let readoutIndex = try MeetingFacts.readoutIndexes(num, db)
         var stated: [Int: [Int: String]] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT item, source_id, value FROM evidence WHERE meeting_num = ? AND field = 'participant' AND value IS NOT NULL ORDER BY id

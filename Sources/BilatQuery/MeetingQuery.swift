@@ -177,12 +177,8 @@ public enum MeetingQuery {
     /// The evidence of meeting `num`'s facts, in the order of the record's fields: each with the index of its
     /// readout; a participant's and a commitment's with their index in the record.
     static func evidence(_ num: Int64, commitments: [Row], _ db: Database) throws -> [Evidence] {
-        let readoutIndex = Dictionary(uniqueKeysWithValues: try Int64.fetchAll(db, sql: """
-            SELECT id FROM sources WHERE meeting_num = ? ORDER BY position
-            """, arguments: [num]).enumerated().map { ($1, $0) })
-        let participantIndex = Dictionary(uniqueKeysWithValues: try Int.fetchAll(db, sql: """
-            SELECT position FROM participants WHERE meeting_num = ? ORDER BY position
-            """, arguments: [num]).enumerated().map { ($1, $0) })
+        let readoutIndex = try MeetingFacts.readoutIndexes(num, db)
+        let participantIndex = try MeetingFacts.participantIndexes(num, db)
         var found: [(rank: Int, item: Int, evidence: Evidence)] = []
         let ranks = Dictionary(uniqueKeysWithValues: (MeetingFacts.fields + ["participant"]).enumerated().map { ($1, $0) })
         for row in try Row.fetchAll(db, sql: """

@@ -55,7 +55,7 @@ enum ReadoutLinker {
         let record = readout.record
         let importedAt = record.source.importedAt ?? Archive.timestamp(now)
         let source = try Archive.insertSource(readout, info: record.readoutList[0], importedAt: importedAt, db)
-        let position = (try Int.fetchOne(db, sql: "SELECT max(position) FROM sources WHERE meeting_num = ?", arguments: [num]) ?? -1) + 1
+        let position = try nextPosition(in: "sources", meeting: num, db)
         try db.execute(sql: "UPDATE sources SET meeting_num = ?, position = ? WHERE id = ?", arguments: [num, position, source])
         try Archive.setStatedFacts(of: source, record: record, conflicts: [], first: true, db)
 
@@ -81,7 +81,7 @@ enum ReadoutLinker {
                 byTitle["\((row["party_code"] as String?) ?? "")|\((row["title"] as String?) ?? "")"] = row["position"]
             }
         }
-        var next = (try Int.fetchOne(db, sql: "SELECT max(position) FROM participants WHERE meeting_num = ?", arguments: [num]) ?? -1) + 1
+        var next = try nextPosition(in: "participants", meeting: num, db)
         var positions: [Int] = []
         for p in record.participants {
             let person = try PeopleDirectory.personID(ifNamed: p, db)
@@ -105,8 +105,13 @@ enum ReadoutLinker {
             try Archive.insertEvidence(e, item: item, value: value, meeting: num, source: source, db)
         }
         try Archive.insertTopics(record.topics, meeting: num, day: day, db)
-        let commitments = (try Int.fetchOne(db, sql: "SELECT max(position) FROM commitments_stored WHERE meeting_num = ?", arguments: [num]) ?? -1) + 1
+        let commitments = try nextPosition(in: "commitments_stored", meeting: num, db)
         try Archive.insertCommitments(record.commitments, meeting: num, from: commitments,
                                       sources: Array(repeating: source, count: record.commitments.count), date: date, db)
+    }
+
+    /// The position after the last of meeting `num`'s rows in `table` (0 for none).
+    private static func nextPosition(in table: String, meeting num: Int64, _ db: Database) throws -> Int {
+        (try Int.fetchOne(db, sql: "SELECT max(position) FROM \(table) WHERE meeting_num = ?", arguments: [num]) ?? -1) + 1
     }
 }
