@@ -114,7 +114,7 @@ extension MeetingRecord {
             ("readouts", .array(readoutList.map(\.json))),
             ("conflicts", .array(conflicts.map(\.json))),
             ("evidence", .array(evidence.map(\.json))),
-            ("corrections", .array([])),
+            ("corrections", .array(corrections.map(\.json))),
         ])
     }
 
@@ -134,5 +134,63 @@ extension MeetingRecord {
             let path = context.codingPath.map(\.stringValue).joined(separator: ".")
             throw IngestError.badRecord(path.isEmpty ? "not valid JSON" : "field \(path) is not valid")
         }
+    }
+}
+
+/// JSON values read from a record (a correction's value) and written back by Foundation's coders.
+extension JSONValue: Codable {
+    public init(from decoder: Decoder) throws {
+        if var array = try? decoder.unkeyedContainer() {
+            var items: [JSONValue] = []
+            while !array.isAtEnd { items.append(try array.decode(JSONValue.self)) }
+            self = .array(items)
+            return
+        }
+        if let object = try? decoder.container(keyedBy: AnyKey.self) {
+            self = .object(try object.allKeys.sorted { $0.stringValue < $1.stringValue }.map {
+                ($0.stringValue, try object.decode(JSONValue.self, forKey: $0))
+            })
+            return
+        }
+        let single = try decoder.singleValueContainer()
+        if single.decodeNil() { self = .null }
+        else if let flag = try? single.decode(Bool.self) { self = .bool(flag) }
+        else if let number = try? single.decode(Int.self) { self = .int(number) }
+        else if let number = try? single.decode(Double.self) { self = .double(number) }
+        else { self = .string(try single.decode(String.self)) }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        switch self {
+        case .null:
+            var single = encoder.singleValueContainer()
+            try single.encodeNil()
+        case .bool(let flag):
+            var single = encoder.singleValueContainer()
+            try single.encode(flag)
+        case .int(let number):
+            var single = encoder.singleValueContainer()
+            try single.encode(number)
+        case .double(let number):
+            var single = encoder.singleValueContainer()
+            try single.encode(number)
+        case .string(let text):
+            var single = encoder.singleValueContainer()
+            try single.encode(text)
+        case .array(let items):
+            var array = encoder.unkeyedContainer()
+            for item in items { try array.encode(item) }
+        case .object(let members):
+            var object = encoder.container(keyedBy: AnyKey.self)
+            for (key, value) in members { try object.encode(value, forKey: AnyKey(stringValue: key)) }
+        }
+    }
+
+    /// Any key of a JSON object.
+    struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 }

@@ -128,13 +128,16 @@ public struct MeetingRecord: Codable, Equatable, Sendable {
     public var conflicts: [FactConflict]
     /// For each fact, the readout and the words it was read from.
     public var evidence: [Evidence]
+    /// Facts set by a person, and their decisions on which readouts are of this meeting; the record's facts
+    /// already show the corrected values.
+    public var corrections: [Correction]
 
     public init(
         id: String? = nil, title: String?, language: String, date: String?, startTime: String?,
         durationMinutes: Int?, format: MeetingFormat?, venue: String?, parties: [String],
         participants: [Participant], topics: [String], commitments: [Commitment], sections: [Section],
         needsReview: [String], source: SourceInfo, readouts: [ReadoutInfo] = [], conflicts: [FactConflict] = [],
-        evidence: [Evidence] = []
+        evidence: [Evidence] = [], corrections: [Correction] = []
     ) {
         self.id = id
         self.title = title
@@ -154,6 +157,7 @@ public struct MeetingRecord: Codable, Equatable, Sendable {
         self.readouts = readouts
         self.conflicts = conflicts
         self.evidence = evidence
+        self.corrections = corrections
     }
 
     enum CodingKeys: String, CodingKey {
@@ -162,8 +166,8 @@ public struct MeetingRecord: Codable, Equatable, Sendable {
         case readouts, conflicts, evidence, corrections
     }
 
-    /// Reads a record of export.md; the fields of its second round (`readouts`, `conflicts`, `evidence`)
-    /// may be absent, as in an export of an older Bilat.
+    /// Reads a record of export.md; the fields of its second round (`readouts`, `conflicts`, `evidence`,
+    /// `corrections`) may be absent, as in an export of an older Bilat.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decodeIfPresent(String.self, forKey: .id)
@@ -184,10 +188,7 @@ public struct MeetingRecord: Codable, Equatable, Sendable {
         readouts = try c.decodeIfPresent([ReadoutInfo].self, forKey: .readouts) ?? []
         conflicts = try c.decodeIfPresent([FactConflict].self, forKey: .conflicts) ?? []
         evidence = try c.decodeIfPresent([Evidence].self, forKey: .evidence) ?? []
-        // Corrections are a person's decisions; this version of Bilat keeps none, so it refuses to drop them.
-        if let corrections = try c.decodeIfPresent([JSONAny].self, forKey: .corrections), !corrections.isEmpty {
-            throw IngestError.badRecord("the record holds corrections, which this version of Bilat cannot keep")
-        }
+        corrections = try c.decodeIfPresent([Correction].self, forKey: .corrections) ?? []
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -210,7 +211,7 @@ public struct MeetingRecord: Codable, Equatable, Sendable {
         try c.encode(readouts, forKey: .readouts)
         try c.encode(conflicts, forKey: .conflicts)
         try c.encode(evidence, forKey: .evidence)
-        try c.encode([String](), forKey: .corrections)
+        try c.encode(corrections.map(\.json), forKey: .corrections)
     }
 
     /// The readouts as export.md lists them: the stored list, or the one readout `source` names.
@@ -227,8 +228,3 @@ public struct MeetingRecord: Codable, Equatable, Sendable {
     public var attendees: [Participant] { participants.filter { $0.role == .attendee } }
 }
 
-
-/// Any JSON value, read and set aside (to count the items of a field this version does not keep).
-struct JSONAny: Decodable {
-    init(from decoder: Decoder) throws {}
-}

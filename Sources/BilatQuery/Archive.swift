@@ -207,6 +207,22 @@ public final class Archive: @unchecked Sendable {
         }
     }
 
+    /// Runs `body` in one write transaction, then commits it, or rolls it back when `commit` is false (a dry
+    /// run: everything is done and nothing kept).
+    func transaction<T>(commit: Bool, _ body: (Database) throws -> T) throws -> T {
+        if isReadOnly { throw ArchiveError.readOnly(path: path) }
+        do {
+            var result: T?
+            try dbQueue.inTransaction { db in
+                result = try body(db)
+                return commit ? .commit : .rollback
+            }
+            return result!
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: path)
+        }
+    }
+
     /// Runs `body` with the connection as opened: able to run FTS5's own integrity check when writable.
     func inspect<T>(_ body: (Database) throws -> T) throws -> T {
         try run(body)

@@ -101,33 +101,51 @@ extension Archive {
             SELECT coalesce(s.path, s.file_name) AS place FROM meetings m JOIN sources s ON s.meeting_num = m.num
             WHERE m.id = ? AND s.media_type NOT IN ('application/json', 'application/x-bilat-readout') ORDER BY s.position LIMIT 1
             """), arguments: [id]) {
+            // The person's corrections the export carries are kept all the same, where the meeting has none of its own.
+            try CorrectionStore.merge(id, from: readout.record, db)
             return .readoutKept(id: id, readout: kept["place"])
         }
         var replacedID: String?
+        // A new version of one of several readouts of a meeting goes back to that meeting: a page updated by
+        // its publisher is still about the same meeting (where its facts now differ, they are conflicts).
+        var previousMeeting: Int64?
         if let old = try Self.readoutAtThePlace(of: readout, db) {
             replacedID = old.meetingID
             try MeetingRebuild.remove(source: old.sourceID, db, now: now)
+            try CorrectionStore.apply(old.meetingID, db)
+            previousMeeting = try Int64.fetchOne(db, sql: "SELECT num FROM meetings WHERE id = ?", arguments: [old.meetingID])
         }
         try checkParties(readout.record, db)
-        if link, let meeting = try ReadoutLinker.meeting(for: readout, db) {
-            try ReadoutLinker.link(readout, to: meeting, db, now: now)
+        if link, let meeting = try previousMeeting ?? ReadoutLinker.meeting(for: readout, db) {
             let id = try String.fetchOne(db, sql: "SELECT id FROM meetings WHERE num = ?", arguments: [meeting])!
+            // The readout adds to what was read; the person's corrections go back on over it.
+            try CorrectionStore.unapply(id, db)
+            try ReadoutLinker.link(readout, to: meeting, db, now: now)
+            // The only readout of a meeting, changed, may now join another: the person's corrections come along.
+            if let replacedID, replacedID != id { _ = try CorrectionStore.move(from: replacedID, to: id, db) }
+            try CorrectionStore.apply(id, db)
             return replacedID != nil ? .replaced(id: id) : .linked(id: id)
         }
         let id = try storeMeeting(readout, id: replacedID, db, now: now)
+        if readout.mediaType == StorableReadout.recordMediaType { try CorrectionStore.merge(id, from: readout.record, db) }
+        try CorrectionStore.apply(id, db)
         return replacedID != nil ? .replaced(id: id) : .imported(id: id)
     }
 
-    /// Stores `readout` as a new meeting (with `id`, or a new one) and returns its id. A record read back
-    /// from an export brings all of its readouts: the first holds the record, the others are listed.
+    /// Stores `readout` as a new meeting (with `id` where it is free, or a new one) and returns its id. A
+    /// record read back from an export brings all of its readouts: the first holds the record, the others are
+    /// listed; its facts are stored as read, the person's corrections apart (``CorrectionStore``). The
+    /// meeting's corrections are not applied to the new row: the caller applies them.
     @discardableResult
     static func storeMeeting(_ readout: StorableReadout, id wanted: String?, _ db: Database, now: Date) throws -> String {
-        var record = readout.record
+        var record = readout.mediaType == StorableReadout.recordMediaType ? try readout.record.asRead() : readout.record
         let importedAt = record.source.importedAt ?? Self.timestamp(now)
         let readouts = record.readoutList
         let sourceID = try insertSource(readout, info: readouts[0], importedAt: importedAt, db)
-        let id = try wanted ?? uniqueID(for: record, db)
+        if let wanted { record.id = wanted }
+        let id = try uniqueID(for: record, db)
         record.id = id
+        try CorrectionStore.detach(id, db)
         let needsReview = JSONValue.array(record.needsReview.map(JSONValue.string)).rendered()
         try db.cachedStatement(sql: """
             INSERT INTO meetings(id, source_id, title, language, date, start_time, duration_minutes, format, venue, needs_review)

@@ -16,7 +16,8 @@ public struct MeetingFilter: Sendable {
     public var topics: [String] = []
     /// Only meetings whose readouts disagree on a fact.
     public var conflicts = false
-    /// Only meetings with a reason for a person to check them.
+    /// Only meetings a person should check (`bilat review`): a reason from the reading, a correction whose
+    /// readout changed since, or readouts that disagree.
     public var needsReview = false
     public var limit: Int?
 
@@ -107,21 +108,21 @@ public struct MeetingFilter: Sendable {
                 : "m.num IN (SELECT meeting_num FROM meeting_topics WHERE topic_slug IN (\(slugs)))")
             _ = arguments.append(contentsOf: StatementArguments(topics))
         }
-        if conflicts {
-            // A conflict: two readouts of the meeting state different values of one fact (NULLs are not counted).
-            // A participant's: two readouts give them another side or role.
-            let disagree = MeetingFacts.fields.map { "count(DISTINCT stated_\($0)) > 1" }.joined(separator: " OR ")
-            sql.append("""
-                (m.num IN (SELECT meeting_num FROM sources WHERE meeting_num IN (SELECT meeting_num FROM sources WHERE position > 0)
-                           GROUP BY meeting_num HAVING \(disagree))
-                 OR m.num IN (SELECT meeting_num FROM evidence WHERE field = 'participant' AND value IS NOT NULL
-                              AND meeting_num IN (SELECT meeting_num FROM sources WHERE position > 0)
-                              GROUP BY meeting_num, item HAVING count(DISTINCT value) > 1))
-                """)
-        }
-        if needsReview { sql.append("m.needs_review <> '[]'") }
+        if conflicts { sql.append(Self.hasConflicts) }
+        // What `bilat review` lists: the reading's reasons (a correction whose readout changed is one), and conflicts.
+        if needsReview { sql.append("(m.needs_review <> '[]' OR \(Self.hasConflicts))") }
         return (sql, arguments)
     }
+
+    /// Whether meeting `m`'s readouts disagree: two of them state different values of one fact (NULLs are
+    /// not counted), or give a participant another side or role.
+    static let hasConflicts = """
+        (m.num IN (SELECT meeting_num FROM sources WHERE meeting_num IN (SELECT meeting_num FROM sources WHERE position > 0)
+                   GROUP BY meeting_num HAVING \(MeetingFacts.fields.map { "count(DISTINCT stated_\($0)) > 1" }.joined(separator: " OR ")))
+         OR m.num IN (SELECT meeting_num FROM evidence WHERE field = 'participant' AND value IS NOT NULL
+                      AND meeting_num IN (SELECT meeting_num FROM sources WHERE position > 0)
+                      GROUP BY meeting_num, item HAVING count(DISTINCT value) > 1))
+        """
 
     /// The date bounds as the YYYYMMDD numbers of `meeting_day` columns (inclusive), for an index range.
     var dayRange: (from: Int?, to: Int?) {

@@ -162,16 +162,17 @@ public enum MeetingQuery {
         let commitments = try commitmentRows.map { row in
             Commitment(text: row["text"], by: row["bound"], topics: try CommitmentQuery.topics(row["id"], db), offset: row["char_offset"])
         }
-        let reviewText: String = m["needs_review"]
-        let review = (try? JSONDecoder().decode([String].self, from: Data(reviewText.utf8))) ?? []
+        let review = CorrectionStore.decodeReasons(m["needs_review"])
+        let participants = try participants(num, db)
         return MeetingRecord(
             id: m["id"], title: m["title"], language: m["language"], date: m["date"], startTime: m["start_time"],
             durationMinutes: m["duration_minutes"], format: (m["format"] as String?).flatMap(MeetingFormat.init(rawValue:)), venue: m["venue"],
-            parties: try parties(num, db), participants: try participants(num, db), topics: try topics(num, db),
+            parties: try parties(num, db), participants: participants, topics: try topics(num, db),
             commitments: commitments, sections: sections, needsReview: review,
             source: SourceInfo(file: m["file_name"], sha256: m["sha256"], url: m["url"], importedAt: m["imported_at"]),
             readouts: try readouts(num, db), conflicts: try MeetingFacts.conflicts(num, db),
-            evidence: try evidence(num, commitments: commitmentRows, db))
+            evidence: try evidence(num, commitments: commitmentRows, db),
+            corrections: try CorrectionStore.corrections(of: m["id"], participants: participants, commitments: commitments, db))
     }
 
     /// The evidence of meeting `num`'s facts, in the order of the record's fields: each with the index of its

@@ -14,9 +14,38 @@ enum ReadoutLinker {
     ///
     /// `nil` for a readout without a date, without two sides, with a principal named by title alone, or
     /// read back from an export (a record brings its own readouts).
+    ///
+    /// A person's decisions come first: a readout from a place they linked to a meeting (`bilat link`) joins
+    /// it, whatever it says; one they took out of a meeting (`bilat unlink`) never joins that meeting again.
     static func meeting(for readout: StorableReadout, _ db: Database) throws -> Int64? {
         let record = readout.record
-        guard readout.isOwnText, let date = record.date, record.parties.count >= 2, !record.principals.isEmpty else { return nil }
+        guard readout.isOwnText else { return nil }
+        let place = readout.path ?? record.source.url ?? record.source.sha256
+        if let linked = try Int64.fetchOne(db, sql: """
+            SELECT m.num FROM corrections c JOIN meetings m ON m.id = c.meeting_id WHERE c.field = 'link' AND c.item = ? ORDER BY c.id DESC LIMIT 1
+            """, arguments: [place]) {
+            return linked
+        }
+        // An unlink names the readout taken out and the readouts it was taken from: neither joins the other again.
+        var unlinked = Set<Int64>()
+        var apart = Set<String>()
+        for row in try Row.fetchAll(db, sql: """
+            SELECT c.item, c.value, m.num FROM corrections c LEFT JOIN meetings m ON m.id = c.meeting_id
+            WHERE c.field = 'unlink' AND (c.item = ?1 OR EXISTS (SELECT 1 FROM json_each(c.value) WHERE json_each.value = ?1))
+            """, arguments: [place]) {
+            if (row["item"] as String) == place {
+                if let num = row["num"] as Int64? { unlinked.insert(num) }
+                apart.formUnion(CorrectionStore.decodeReasons(row["value"]))
+            } else {
+                apart.insert(row["item"])
+            }
+        }
+        if !apart.isEmpty {
+            for num in try Int64.fetchAll(db, sql: """
+                SELECT DISTINCT meeting_num FROM sources WHERE coalesce(path, url, sha256) IN (\(databaseQuestionMarks(count: apart.count)))
+                """, arguments: StatementArguments(Array(apart))) { unlinked.insert(num) }
+        }
+        guard let date = record.date, record.parties.count >= 2, !record.principals.isEmpty else { return nil }
         var people = Set<Int64>()
         for p in record.principals {
             guard let id = try PeopleDirectory.personID(ifNamed: p, db) else { return nil }
@@ -32,7 +61,7 @@ enum ReadoutLinker {
                               AND party_code NOT IN (\(databaseQuestionMarks(count: parties.count))))
             ORDER BY m.num
             """, arguments: StatementArguments([date, parties.count] as [DatabaseValueConvertible] + parties))
-        for num in candidates {
+        for num in candidates where !unlinked.contains(num) {
             let theirs = try Row.fetchAll(db, sql: "SELECT person_id FROM participants WHERE meeting_num = ? AND role = 'principal'",
                                           arguments: [num]).map { $0["person_id"] as Int64? }
             guard !theirs.contains(where: { $0 == nil }), Set(theirs.compactMap { $0 }) == people else { continue }

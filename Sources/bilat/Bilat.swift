@@ -15,6 +15,7 @@ struct Bilat: ParsableCommand {
         subcommands: [
             ImportCommand.self, ListCommand.self, ShowCommand.self, CommitmentsCommand.self, SearchCommand.self,
             PeopleCommand.self, TopicsCommand.self, ExportCommand.self, SQLCommand.self, CheckCommand.self,
+            CorrectCommand.self, ReviewCommand.self, RereadCommand.self, LinkCommand.self, UnlinkCommand.self,
         ]
     )
 
@@ -30,6 +31,9 @@ struct Bilat: ParsableCommand {
         } catch let error as ArchiveError {
             Console.error(error.description)
             return 1
+        } catch let error as CorrectionError {
+            Console.error(error.description)
+            return error.isUsage ? 2 : 1
         } catch let error as IngestError {
             Console.error(error.description)
             return 1

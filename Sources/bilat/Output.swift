@@ -12,6 +12,19 @@ enum Output {
         print(text)
     }
 
+    /// Rows in `format`: `objects` for json and ndjson, `rows` under `header` for csv and the table (the
+    /// table's header in capitals); `empty` is said on standard error when a table has no row.
+    static func rows(_ format: OutputFormat, objects: [JSONValue], header: [String], rows: [[String]], empty: String) {
+        switch format {
+        case .json: jsonArray(objects)
+        case .ndjson: ndjson(objects)
+        case .csv: csv(header: header, rows: rows)
+        case .table:
+            if rows.isEmpty { Console.note(empty); return }
+            table(header: header.map { $0.uppercased() }, rows: rows)
+        }
+    }
+
     /// A JSON array of `items`, pretty-printed.
     static func jsonArray(_ items: [JSONValue]) {
         line(JSONValue.array(items).rendered(pretty: true))
