@@ -76,7 +76,7 @@ enum CorrectionInput {
             var shown: [String: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT code, name_en FROM parties") {
                 let code: String = row["code"], name: String = row["name_en"]
-                shown[code] = shown[code] ?? code
+                shown[code] = "\(code) (\(name))"
                 shown[name] = "\(code) (\(name))"
             }
             var near: [String] = []

@@ -79,8 +79,10 @@ public enum MeetingLinks {
                 }
                 index = n - 1
             } else {
+                // Its file name, path, URL or SHA-256, or the end of its path ("fr/readout.txt").
                 let matches = rows.indices.filter { i in
                     [rows[i]["file_name"], rows[i]["path"], rows[i]["url"], rows[i]["sha256"]].compactMap { $0 as String? }.contains(token)
+                        || (rows[i]["path"] as String?)?.hasSuffix("/" + token) == true
                 }
                 guard matches.count == 1 else {
                     throw ArchiveError.badQuery(matches.isEmpty

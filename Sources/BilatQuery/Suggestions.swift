@@ -21,7 +21,7 @@ public enum Suggestions {
                 let whole = editDistance(Array(key), Array(other))
                 let start = key.count >= 4 && other.count > key.count ? editDistance(Array(key), Array(other.prefix(key.count))) : whole
                 let distance = min(whole, start + 1)
-                if distance <= max(2, key.count / 3) { scored.append((1 + distance, candidate)) }
+                if distance <= max(1, key.count / 3) { scored.append((1 + distance, candidate)) }
             }
         }
         var seen = Set<String>()

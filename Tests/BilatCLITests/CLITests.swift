@@ -319,7 +319,8 @@ let readoutB = """
     }
 
     /// Both sides' readouts of one meeting, in two languages: one meeting, two readouts, a conflict, the
-    /// evidence of each fact, each text; `list --conflicts` finds it, `--needs-review` does not.
+    /// evidence of each fact, each text; `list --conflicts` finds it, and `--needs-review` (a conflict is for
+    /// a person to check).
     @Test func oneMeetingWithTwoReadouts() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
@@ -345,10 +346,63 @@ let readoutB = """
         let texts = try cli.run(["show", "--db", cli.db, "2024-03-04-jpn-fra", "--text"]).stdout
         #expect(texts.contains("── readout 1 of 2: \(a) (en) ──\n" + readoutA) && texts.contains("── readout 2 of 2: \(b) (fr) ──\n" + french), "\(texts)")
         #expect(try cli.run(["list", "--db", cli.db, "--conflicts", "--format", "csv"]).stdout.split(separator: "\n").count == 2)
-        #expect(try cli.run(["list", "--db", cli.db, "--needs-review", "--format", "csv"]).stdout.split(separator: "\n").count == 1)
+        #expect(try cli.run(["list", "--db", cli.db, "--needs-review", "--format", "csv"]).stdout.split(separator: "\n").count == 2)
         #expect(try cli.run(["show", "--db", cli.db, "2024-03-04-jpn-fra", "--text", "--evidence"]).status == 2)
         // Each readout on its own when asked.
         let apart = try cli.run(["import", "--db", cli.folder.appendingPathComponent("apart.sqlite").path, "--no-link", a, b])
         #expect(apart.stdout.contains("2 imported, 0 linked"), "\(apart.stdout)")
+    }
+
+    /// A person's corrections from the command line: each command's output and exit status, and a bad
+    /// correction as one line with the nearest valid values.
+    @Test func correctReviewRereadLinkAndUnlink() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let a = try cli.file("a.txt", readoutA)
+        try cli.run(["import", "--db", cli.db, a])
+        let id = "2024-03-04-jpn-fra"
+        var r = try cli.run(["correct", "--db", cli.db, id, "duration_minutes", "45", "--note", "the video's length"])
+        #expect(r.status == 0 && r.stdout == "corrected: duration_minutes of \(id): 50 → 45\n", "\(r.stdout)\(r.stderr)")
+        r = try cli.run(["correct", "--db", cli.db, id, "topics", "+trade-investment", "-ukraine"])
+        #expect(r.status == 0 && r.stdout.contains("→"), "\(r.stderr)")
+        let card = try cli.run(["show", "--db", cli.db, id]).stdout
+        #expect(card.contains("When:      2024-03-04 at 15:00, 45 minutes [corrected]"), "\(card)")
+        #expect(card.contains("  duration_minutes: 45, read 50 — the video's length ("), "\(card)")
+        #expect(card.contains("  0. Akira Sato"), "\(card)")
+        let json = try cli.run(["show", "--db", cli.db, id, "--format", "json"]).stdout
+        #expect(json.contains("\"field\": \"duration_minutes\"") && json.contains("\"read\": 50"), "\(json)")
+
+        // Refused: one line on standard error, exit 2 for a wrong field or value, 1 for what the archive lacks.
+        for (arguments, status, message) in [
+            ([id, "date", "2024-13-01"], Int32(2), "date 2024-13-01 is not a day"),
+            ([id, "format", "phone"], 2, "did you mean telephone?"),
+            ([id, "parties", "Japn", "FRA"], 2, "did you mean JPN (Japan)?"),
+            ([id, "topic", "ukraine"], 2, "did you mean topics?"),
+            (["2024-03-05-jpn-fra", "venue", "Paris"], 1, "no meeting with id 2024-03-05-jpn-fra"),
+            ([id, "--undo", "venue"], 1, "has no correction of venue to undo"),
+            ([id, "venue"], 2, "give the value of venue"),
+        ] {
+            let refused = try cli.run(["correct", "--db", cli.db] + arguments)
+            #expect(refused.status == status && refused.stderr.contains(message) && refused.stdout.isEmpty, "\(arguments): \(refused.stderr)")
+        }
+
+        let french = try cli.file("b.txt", readoutA.replacingOccurrences(of: "50 minutes", with: "55 minutes"))
+        #expect(try cli.run(["import", "--db", cli.db, "--no-link", french]).status == 0)
+        let other = try cli.run(["list", "--db", cli.db, "--format", "csv"]).stdout.split(separator: "\n").dropFirst()
+            .map { String($0.split(separator: ",")[0]) }.first { $0 != id }!
+        r = try cli.run(["link", "--db", cli.db, id, other, "--note", "one meeting"])
+        #expect(r.status == 0 && r.stdout == "linked \(other) → \(id) (2 readouts)\n", "\(r.stdout)\(r.stderr)")
+        for format in ["csv", "json", "ndjson", "table"] {
+            let review = try cli.run(["review", "--db", cli.db, "--format", format])
+            #expect(review.status == 0 && review.stdout.contains("readouts disagree on duration_minutes: 50 (readout 1), 55 (readout 2); kept 45"),
+                    "\(format): \(review.stdout)")
+        }
+        r = try cli.run(["reread", "--db", cli.db, "--dry-run"])
+        #expect(r.status == 0 && r.stderr.contains("would reread 1 meeting: 0 changed, 1 unchanged (dry run: nothing written)"), "\(r.stderr)")
+        r = try cli.run(["unlink", "--db", cli.db, id, "2"])
+        #expect(r.status == 0 && r.stdout == "unlinked \(french) from \(id) → \(other)\n", "\(r.stdout)\(r.stderr)")
+        r = try cli.run(["correct", "--db", cli.db, id, "--undo", "duration_minutes"])
+        #expect(r.stdout == "undone: duration_minutes of \(id) is 50 again, as read (was corrected to 45)\n", "\(r.stdout)")
+        #expect(try cli.run(["check", "--db", cli.db]).status == 0)
     }
 }
