@@ -61,6 +61,8 @@ demo: build
 	@$(BILAT) list --db $(DEMO_DB) --person "wong penny"
 	@echo; echo '$$ bilat list --conflicts   (meetings whose readouts disagree)'
 	@$(BILAT) list --db $(DEMO_DB) --conflicts
+	@echo; echo '$$ bilat review   (what a person should check; fix a fact with bilat correct)'
+	@$(BILAT) review --db $(DEMO_DB)
 	@echo; echo "The demo archive is $(DEMO_DB); try: $(BILAT) show --db $(DEMO_DB) 2025-02-14-fra-jpn --evidence"
 
 test: setup
