@@ -274,3 +274,11 @@ enum Vocabulary {
         }
     }
 }
+
+extension DatabaseError {
+    /// A failure of the archive itself (disk full, I/O error, damage, no write access), not of one file or
+    /// meeting: it ends the whole transaction rather than one savepoint.
+    var endsTheTransaction: Bool {
+        [.SQLITE_FULL, .SQLITE_IOERR, .SQLITE_CORRUPT, .SQLITE_READONLY].contains(resultCode)
+    }
+}

@@ -70,7 +70,7 @@ public enum ArchiveReread {
         let before = try MeetingQuery.record(num: num, db)
         do {
             try makeAgain(id, num: num, from: readouts, before: before, db, now: now, summary: &summary, report: report)
-        } catch let error as DatabaseError where [.SQLITE_FULL, .SQLITE_IOERR, .SQLITE_CORRUPT, .SQLITE_READONLY].contains(error.resultCode) {
+        } catch let error as DatabaseError where error.endsTheTransaction {
             throw error
         } catch {
             // The meeting's savepoint is rolled back: it stays as it was.

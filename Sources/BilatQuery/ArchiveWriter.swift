@@ -48,7 +48,7 @@ extension Archive {
                                 return .commit
                             }
                             reports.append(ImportReport(path: path, outcomes: outcomes, failure: nil))
-                        } catch let error as DatabaseError where [.SQLITE_FULL, .SQLITE_IOERR, .SQLITE_CORRUPT, .SQLITE_READONLY].contains(error.resultCode) {
+                        } catch let error as DatabaseError where error.endsTheTransaction {
                             throw error
                         } catch {
                             reports.append(failure(path, error))
@@ -116,6 +116,8 @@ extension Archive {
             previousMeeting = try Int64.fetchOne(db, sql: "SELECT num FROM meetings WHERE id = ?", arguments: [old.meetingID])
         }
         try checkParties(readout.record, db)
+        // A record's corrections hold what had been read: its parties and topics must be known too.
+        if !readout.record.corrections.isEmpty { try checkParties(try readout.record.asRead(), db) }
         if link, let meeting = try previousMeeting ?? ReadoutLinker.meeting(for: readout, db) {
             let id = try String.fetchOne(db, sql: "SELECT id FROM meetings WHERE num = ?", arguments: [meeting])!
             // The readout adds to what was read; the person's corrections go back on over it.

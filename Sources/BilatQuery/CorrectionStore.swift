@@ -327,7 +327,8 @@ public enum CorrectionStore {
         try db.execute(sql: "UPDATE meetings SET needs_review = ? WHERE num = ?", arguments: [JSONValue.array(review.map(JSONValue.string)).rendered(), num])
     }
 
-    private static func meetingNum(_ id: String, _ db: Database) throws -> Int64 {
+    /// The row of meeting `id`, or the error that names it.
+    static func meetingNum(_ id: String, _ db: Database) throws -> Int64 {
         guard let num = try Int64.fetchOne(db, sql: "SELECT num FROM meetings WHERE id = ?", arguments: [id]) else {
             throw ArchiveError.noSuchMeeting(id)
         }

@@ -39,11 +39,11 @@ public enum MeetingLinks {
             if let twice = ([id] + others).first(where: { name in ([id] + others).filter { $0 == name }.count > 1 }) {
                 throw ArchiveError.badQuery("\(twice) is named twice: give each meeting once")
             }
-            let num = try meetingNum(id, db)
+            let num = try CorrectionStore.meetingNum(id, db)
             var readouts = try readable(num, id, db)
             var joined: [(id: String, num: Int64)] = []
             for other in others {
-                let otherNum = try meetingNum(other, db)
+                let otherNum = try CorrectionStore.meetingNum(other, db)
                 let theirs = try readable(otherNum, other, db)
                 readouts += theirs
                 joined.append((other, otherNum))
@@ -68,7 +68,7 @@ public enum MeetingLinks {
     /// meeting of its own.
     public static func unlink(_ archive: Archive, id: String, readout token: String, note: String?, now: Date = Date()) throws -> UnlinkResult {
         try archive.write { db in
-            let num = try meetingNum(id, db)
+            let num = try CorrectionStore.meetingNum(id, db)
             let readouts = try readable(num, id, db)
             guard readouts.count > 1 else { throw ArchiveError.badQuery("\(id) has one readout: there is nothing to unlink") }
             let rows = try Row.fetchAll(db, sql: "SELECT file_name, path, url, sha256 FROM sources WHERE meeting_num = ? ORDER BY position", arguments: [num])
@@ -125,12 +125,5 @@ public enum MeetingLinks {
             throw ArchiveError.badQuery("\(id) was imported from an export, which holds no readout's text: Bilat cannot make it again from its readouts")
         }
         return readouts
-    }
-
-    private static func meetingNum(_ id: String, _ db: Database) throws -> Int64 {
-        guard let num = try Int64.fetchOne(db, sql: "SELECT num FROM meetings WHERE id = ?", arguments: [id]) else {
-            throw ArchiveError.noSuchMeeting(id)
-        }
-        return num
     }
 }
