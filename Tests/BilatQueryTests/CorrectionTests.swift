@@ -215,6 +215,13 @@ import Testing
         let r = try MeetingQuery.record(copy, id: id)
         #expect(r.durationMinutes == 45 && r.topics.isEmpty && r.corrections.count == 5)
         #expect(r.corrections.last?.field == "unlink" && r.corrections.last?.item == "/readouts/fr/readout.txt")
+        // A hand-edited record whose corrections say an unknown party was read is refused whole.
+        let edited = first.split(separator: "\n").first { $0.contains(id) }!.replacingOccurrences(of: "\"read\": \"joint\"", with: "\"read\": \"XYZ\"")
+        let empty = try TemporaryArchive().open()
+        #expect(throws: IngestError.badRecord("unknown party code XYZ")) {
+            try empty.store(StorableReadout(exported: try MeetingRecord.decode(json: edited)))
+        }
+        #expect(try exported(empty).isEmpty)
         // The corrections of the copy are applied over what was read: undoing one gives the reading back.
         _ = try CorrectionStore.undo(copy, id: id, field: "duration_minutes")
         #expect(try MeetingQuery.record(copy, id: id).durationMinutes == 50)
