@@ -6,7 +6,8 @@ Each party gets a code, a kind, display names in en/fr/ja and the spellings (per
 language) that name it in a readout: short and official names, French and
 Japanese translations from iso-codes, the demonyms kept in extras.json, and — when
 ../shared/data-sources/countries-mledoze is beside the project — the English and
-French demonyms of mledoze/countries (ODbL), those that name one country only.
+French demonyms of mledoze/countries (ODbL), those that name one country only, and
+each state's capitals.
 """
 import gettext
 import json
@@ -78,6 +79,15 @@ def demonyms():
             for code, words in found.items()}
 
 
+def capitals():
+    """{code: [capital, …]} from mledoze/countries (ODbL): the seats of government, in English, which tell
+    who hosted a meeting held there (PLOVER's visit mode)."""
+    if not os.path.exists(MLEDOZE):
+        return {}
+    with open(MLEDOZE, encoding="utf-8") as f:
+        return {c["cca3"]: c["capital"] for c in json.load(f) if c.get("capital")}
+
+
 def main():
     with open(os.path.join(ROOT, "Data/party-sources/extras.json"), encoding="utf-8") as f:
         extras = json.load(f)
@@ -85,8 +95,10 @@ def main():
     with open(os.path.join(ISO, "iso_3166-1.json"), encoding="utf-8") as f:
         countries = json.load(f)["3166-1"]
     parties = []
+    alpha3 = {c["alpha_2"]: c["alpha_3"] for c in countries}
     heads_by_code = {}
     known_demonyms = demonyms()
+    known_capitals = capitals()
     for c in countries:
         code = c["alpha_3"]
         en_names = [c["name"]] + [c[k] for k in ("official_name", "common_name") if k in c]
@@ -109,6 +121,8 @@ def main():
         }
         parties.append({"code": code, "kind": "state", "names": display,
                         "spellings": {k: sorted(set(v)) for k, v in spell.items()}})
+        if code in known_capitals:
+            parties[-1]["capitals"] = known_capitals[code]
     head_count = {}
     for pairs in heads_by_code.values():
         for pair in set(pairs):
@@ -127,7 +141,8 @@ def main():
             spell[lang] += words
         parties.append({"code": code, "kind": "subdivision",
                         "names": {"en": s["name"], "fr": fr2(s["name"]), "ja": spell["ja"][0] if spell["ja"] else None},
-                        "spellings": {k: sorted(set(v)) for k, v in spell.items()}})
+                        "spellings": {k: sorted(set(v)) for k, v in spell.items()},
+                        "country": alpha3[code.split("-")[0]]})
     for code, spell in extras["organizations"].items():
         parties.append({"code": code, "kind": "organization",
                         "names": {"en": spell["en"][-1] if len(spell["en"]) > 1 else spell["en"][0],
@@ -135,7 +150,7 @@ def main():
                         "spellings": {k: sorted(set(v)) for k, v in spell.items()}})
     out = os.path.join(ROOT, "Data/parties.json")
     with open(out, "w", encoding="utf-8") as f:
-        json.dump({"_generated_by": "scripts/generate-parties.py from iso-codes, mledoze/countries demonyms (ODbL) and Data/party-sources/extras.json",
+        json.dump({"_generated_by": "scripts/generate-parties.py from iso-codes, mledoze/countries demonyms and capitals (ODbL) and Data/party-sources/extras.json",
                    "parties": parties}, f, ensure_ascii=False, indent=1)
         f.write("\n")
     print(f"wrote {len(parties)} parties to {os.path.relpath(out, ROOT)}")

@@ -98,6 +98,17 @@ enum Output {
     }
 }
 
+extension JSONValue {
+    /// The value as a cell of a table or CSV: a string as it is, null as nothing, anything else as JSON.
+    var cellText: String {
+        switch self {
+        case .string(let text): return text
+        case .null: return ""
+        default: return rendered()
+        }
+    }
+}
+
 extension Participant {
     /// "Shigeru Ishiba (JPN)".
     var label: String { party.map { "\(name) (\($0))" } ?? name }

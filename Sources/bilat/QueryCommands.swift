@@ -166,31 +166,63 @@ struct TopicsCommand: ParsableCommand {
     }
 }
 
+/// The formats of `bilat export`: records (ndjson, json, csv) or PLOVER events.
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+    case ndjson, json, csv, plover
+}
+
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export meetings as records (shared/spec/export.md): the whole archive or the filters' selection.",
-        discussion: "The default format is ndjson; `bilat import` reads the output back."
+        abstract: "Export meetings: as records (the whole archive or the filters' selection), as PLOVER events, or one table.",
+        discussion: """
+            The default is ndjson, one meeting record a line, which `bilat import` reads back (export → import → \
+            export is identical). csv flattens each record to a row. plover writes PLOVER event records, one a \
+            line: a CONSULT per meeting and an AGREE per commitment, linked by the meeting's id (see the README). \
+            --table writes one table as researchers load it (pandas, R, DuckDB): one row per meeting, readout, \
+            participant, commitment or meeting topic, with the meeting's id; lists are joined with ';'.
+            """
     )
 
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var filters: FilterOptions
 
-    @Option(name: .long, help: "Output format: ndjson, json or csv.")
-    var format: OutputFormat = .ndjson
+    @Option(name: .long, help: "Output format: ndjson, json, csv or plover.")
+    var format: ExportFormat = .ndjson
+
+    @Option(name: .long, help: ArgumentHelp("Write one table instead: \(ExportTable.allCases.map(\.rawValue).joined(separator: ", ")) (csv, json or ndjson).",
+                                            valueName: "table"))
+    var table: String?
 
     func validate() throws {
-        if format == .table { throw ValidationError("export writes ndjson, json or csv, not table") }
+        if let table {
+            let names = ExportTable.allCases.map(\.rawValue)
+            guard ExportTable(rawValue: table.lowercased()) != nil else {
+                throw ValidationError("unknown table '\(table)'" + Suggestions.hint(for: table, among: names) + " (the tables are \(names.joined(separator: ", ")))")
+            }
+            if format == .plover { throw ValidationError("--table writes csv, json or ndjson; plover is a format of the whole export") }
+        }
     }
 
     func run() throws {
         let opened = try archive.openForReading()
+        if let name = table, let table = ExportTable(rawValue: name.lowercased()) {
+            let result = try TableExport.rows(opened, table: table, filter: filters.filter)
+            let objects = result.rows.map { JSONValue.object(Array(zip(result.columns, $0))) }
+            switch format {
+            case .csv, .plover: Output.csv(header: result.columns, rows: result.rows.map { $0.map(\.cellText) })
+            case .json: Output.jsonArray(objects)
+            case .ndjson: Output.ndjson(objects)
+            }
+            return
+        }
         var first = true
         if format == .csv { Output.line(RecordCSV.header.map(Output.csvField).joined(separator: ",")) }
         if format == .json { Output.write("[") }
         try MeetingQuery.export(opened, filter: filters.filter) { record in
             switch format {
-            case .ndjson, .table: Output.line(record.jsonString())
+            case .ndjson: Output.line(record.jsonString())
+            case .plover: for event in PloverExport.events(of: record) { Output.line(event.rendered()) }
             case .csv: Output.line(RecordCSV.row(record).map(Output.csvField).joined(separator: ","))
             case .json:
                 Output.write((first ? "\n" : ",\n") + record.jsonString(pretty: true))
@@ -198,6 +230,50 @@ struct ExportCommand: ParsableCommand {
             first = false
         }
         if format == .json { Output.line(first ? "]" : "\n]") }
+    }
+}
+
+/// `bilat schema`: the archive's tables and views with their columns.
+struct SchemaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema",
+        abstract: "List the archive's tables and views with their columns, for `bilat sql`; with a name, that one's columns.",
+        discussion: "The view meeting_overview gives one flat row per meeting, readouts one per readout. Full-text indexes show as fts5."
+    )
+
+    @OptionGroup var archive: ArchiveOptions
+    @OptionGroup var output: FormatOption
+
+    @Argument(help: ArgumentHelp("A table or view: show its columns one a row, and the statement that made it.", valueName: "name"))
+    var name: String?
+
+    func run() throws {
+        var tables = try SchemaQuery.tables(try archive.openForReading())
+        if let name {
+            tables = tables.filter { $0.name == name }
+            guard let table = tables.first else {
+                let names = try SchemaQuery.tables(try archive.openForReading()).map(\.name)
+                throw ArchiveError.badQuery("no table or view \(name)" + Suggestions.hint(for: name, among: names) + "; `bilat schema` lists them")
+            }
+            if output.format == .table {
+                Output.table(header: ["COLUMN", "TYPE", "NOT NULL", "KEY"], rows: table.columns.map {
+                    [$0.name, $0.type, $0.notNull ? "yes" : "", $0.primaryKey ? "primary" : ""]
+                })
+                Output.line("")
+                Output.line(table.sql)
+                return
+            }
+        }
+        let rows = tables.flatMap { t in t.columns.map { [t.name, t.kind, $0.name, $0.type, $0.notNull ? "1" : "0", $0.primaryKey ? "1" : "0"] } }
+        switch output.format {
+        case .json: Output.jsonArray(tables.map(\.json))
+        case .ndjson: Output.ndjson(tables.map(\.json))
+        case .csv: Output.csv(header: ["table", "kind", "column", "type", "not_null", "primary_key"], rows: rows)
+        case .table:
+            Output.table(header: ["NAME", "KIND", "COLUMNS"], rows: tables.map { t in
+                [t.name, t.kind, t.columns.map { $0.type.isEmpty ? $0.name : "\($0.name) \($0.type.lowercased())" }.joined(separator: ", ")]
+            })
+        }
     }
 }
 
@@ -220,16 +296,11 @@ struct SQLCommand: ParsableCommand {
         let opened = try Archive.open(path: archive.path, create: false, readOnly: true)
         let result = try RawSQL.run(opened, sql: sql, maxRows: limit)
         let objects = result.rows.map { row in JSONValue.object(Array(zip(result.columns, row))) }
-        func text(_ v: JSONValue) -> String {
-            if case .string(let s) = v { return s }
-            if case .null = v { return "" }
-            return v.rendered()
-        }
         switch output.format {
         case .json: Output.jsonArray(objects)
         case .ndjson: Output.ndjson(objects)
-        case .csv: Output.csv(header: result.columns, rows: result.rows.map { $0.map(text) })
-        case .table: Output.table(header: result.columns, rows: result.rows.map { $0.map(text) })
+        case .csv: Output.csv(header: result.columns, rows: result.rows.map { $0.map(\.cellText) })
+        case .table: Output.table(header: result.columns, rows: result.rows.map { $0.map(\.cellText) })
         }
         if result.truncated { Console.note("only the first \(limit) rows are shown (--limit)") }
     }

@@ -1,0 +1,134 @@
+import BilatIngest
+import Foundation
+import GRDB
+
+/// What `bilat stats` groups by.
+public enum StatsKey: String, CaseIterable, Sendable {
+    /// Each side of a meeting: a meeting of two sides counts for both.
+    case party
+    /// The meeting's sides together, sorted: `FRA–JPN`.
+    case pair
+    /// Each principal (the people who met), by person however the readouts write them.
+    case person
+    /// Each topic of the meeting; with commitments, each topic of the commitment.
+    case topic
+    /// `in_person`, `telephone`, `video`, or none stated.
+    case format
+    /// The meeting's year and month (`2025`, `2025-02`); none for an undated meeting.
+    case year, month
+    /// The side a commitment binds (`joint` or a party): counts meetings with such commitments, and those commitments.
+    case bound
+
+    /// Whether the key orders its groups by time rather than by count.
+    var isTime: Bool { self == .year || self == .month }
+}
+
+/// One group of `bilat stats`: its key values (in the order of the keys) and its counts.
+public struct StatsRow: Equatable, Sendable {
+    /// The value of each key; `nil` for none (an undated meeting's year, a meeting without format).
+    public var keys: [String?]
+    /// Meetings in the group, each once however many readouts it has.
+    public var meetings: Int
+    /// The group's commitments, when asked for.
+    public var commitments: Int?
+}
+
+/// Counts of meetings (and commitments) grouped by one or more keys (`bilat stats`): the question
+/// researchers ask first — meetings per pair per year, who meets whom most, which topics rise.
+///
+/// Every meeting counts once (readouts of one meeting are linked), with corrections applied (they are in the
+/// tables). Groups are ordered by the first key: in time for `year` and `month`, else most meetings first;
+/// within a group, the same by the next key.
+public enum StatsQuery {
+    /// The groups of the meetings `filter` selects (its limit counts groups).
+    public static func run(_ archive: Archive, by keys: [StatsKey], filter: MeetingFilter, commitments: Bool) throws -> [StatsRow] {
+        precondition(!keys.isEmpty, "stats needs a key")
+        return try archive.read { db in
+            var selection = filter
+            selection.limit = nil
+            let (conditions, arguments) = try selection.conditions(db)
+            let selected = "SELECT m.num FROM meetings m" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+            var rows = try counts(keys, selected: selected, arguments: arguments, items: "meetings", db)
+                .map { StatsRow(keys: $0.keys, meetings: $0.count, commitments: nil) }
+            if commitments {
+                let counted = Dictionary(try counts(keys, selected: selected, arguments: arguments, items: "commitments", db)
+                    .map { ($0.keys.map { $0 ?? "\u{0}" }, $0.count) }, uniquingKeysWith: +)
+                for index in rows.indices { rows[index].commitments = counted[rows[index].keys.map { $0 ?? "\u{0}" }] ?? 0 }
+            }
+            rows = ordered(rows, keys)
+            if let limit = filter.limit { rows = Array(rows.prefix(limit)) }
+            return rows
+        }
+    }
+
+    /// For each group, how many distinct meetings (or commitments) it holds.
+    private static func counts(_ keys: [StatsKey], selected: String, arguments: StatementArguments, items: String,
+                               _ db: Database) throws -> [(keys: [String?], count: Int)] {
+        let counting = items == "commitments"
+        var joins: [String] = []
+        for (index, key) in keys.enumerated() {
+            joins.append("JOIN (\(source(key, commitments: counting))) k\(index) ON k\(index).\(counting && key.isPerCommitment ? "id = c.id" : "num = x.num")")
+        }
+        let columns = keys.indices.map { "k\($0).value" }.joined(separator: ", ")
+        let from = counting
+            ? "(\(selected)) x JOIN commitments_stored c ON c.meeting_num = x.num"
+            : "(\(selected)) x"
+        let sql = "SELECT \(columns), count(DISTINCT \(counting ? "c.id" : "x.num")) AS n FROM \(from) \(joins.joined(separator: " ")) GROUP BY \(columns)"
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            (keys.indices.map { row[$0] as String? }, row["n"] as Int)
+        }
+    }
+
+    /// The key's value of each meeting (`num`, `value`), or of each commitment (`id`, `value`) for the keys
+    /// that belong to a commitment when commitments are counted.
+    private static func source(_ key: StatsKey, commitments: Bool) -> String {
+        switch key {
+        case .party: return "SELECT meeting_num AS num, party_code AS value FROM meeting_parties"
+        case .pair:
+            return """
+                SELECT meeting_num AS num, group_concat(party_code, '–') AS value
+                FROM (SELECT meeting_num, party_code FROM meeting_parties ORDER BY meeting_num, party_code) GROUP BY meeting_num
+                """
+        case .person:
+            return """
+                SELECT DISTINCT pa.meeting_num AS num, p.name AS value FROM participants pa JOIN people p ON p.id = pa.person_id
+                WHERE pa.role = 'principal'
+                """
+        case .topic:
+            return commitments ? "SELECT commitment_id AS id, topic_slug AS value FROM commitment_topics"
+                : "SELECT meeting_num AS num, topic_slug AS value FROM meeting_topics"
+        case .format: return "SELECT num, format AS value FROM meetings"
+        case .year: return "SELECT num, substr(date, 1, 4) AS value FROM meetings"
+        case .month: return "SELECT num, substr(date, 1, 7) AS value FROM meetings"
+        case .bound:
+            return commitments ? "SELECT id, bound AS value FROM commitments_stored"
+                : "SELECT DISTINCT meeting_num AS num, bound AS value FROM commitments_stored"
+        }
+    }
+
+    /// Groups in the order of their keys: time keys in time, others by their total of meetings, most first.
+    static func ordered(_ rows: [StatsRow], _ keys: [StatsKey]) -> [StatsRow] {
+        func sortKey(_ level: Int) -> (String?) -> (Int, String) {
+            var totals: [String: Int] = [:]
+            for row in rows { totals[row.keys[level] ?? "", default: 0] += row.meetings }
+            return { value in
+                // None last, whatever the key.
+                guard let value else { return (Int.max, "") }
+                return keys[level].isTime ? (0, value) : (-totals[value]!, value)
+            }
+        }
+        let levels = keys.indices.map(sortKey)
+        return rows.sorted { a, b in
+            for (level, key) in levels.enumerated() {
+                let (x, y) = (key(a.keys[level]), key(b.keys[level]))
+                if x != y { return x < y }
+            }
+            return false
+        }
+    }
+}
+
+extension StatsKey {
+    /// Whether, when commitments are counted, the key is the commitment's own (its topics, its side).
+    var isPerCommitment: Bool { self == .topic || self == .bound }
+}
