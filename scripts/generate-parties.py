@@ -148,6 +148,8 @@ def main():
                         "names": {"en": spell["en"][-1] if len(spell["en"]) > 1 else spell["en"][0],
                                   "fr": spell["fr"][0], "ja": spell.get("ja", [None])[-1]},
                         "spellings": {k: sorted(set(v)) for k, v in spell.items()}})
+        if code in extras.get("organization_seats", {}):
+            parties[-1]["capitals"] = extras["organization_seats"][code]
     out = os.path.join(ROOT, "Data/parties.json")
     with open(out, "w", encoding="utf-8") as f:
         json.dump({"_generated_by": "scripts/generate-parties.py from iso-codes, mledoze/countries demonyms and capitals (ODbL) and Data/party-sources/extras.json",

@@ -307,7 +307,8 @@ public struct Party: Sendable {
     public let nameJa: String?
     /// Every spelling that names the party, in any language.
     public let spellings: [String]
-    /// A state's capitals, in English (mledoze/countries): where a meeting there was hosted by that state.
+    /// A state's capitals (mledoze/countries) or an organisation's seats, in English: where a meeting there
+    /// was hosted by that party.
     public let capitals: [String]
     /// The state a sub-national government is part of (`CAN` for `CA-QC`).
     public let country: String?

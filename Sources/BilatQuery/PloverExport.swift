@@ -26,44 +26,37 @@ public enum PloverExport {
     }
 
     /// The mode of the meeting and who is actor and recipient: a visit (the visitor acts, the host
-    /// receives) when the meeting was held in the capital of one of the sides; a third party's when held
-    /// in another state's capital; by phone for a telephone or video call; else no mode. Where no one
-    /// hosts, every side is an actor.
+    /// receives) when the meeting was held in the capital of one of the sides (or an organisation's seat);
+    /// a third party's when held in another's; by phone for a telephone or video call; else no mode. Where
+    /// no one hosts, every side is an actor.
     static func consultation(_ r: MeetingRecord, sides: [[JSONValue]]) -> (mode: [String], actor: [JSONValue], recipient: [JSONValue]) {
         let everyone = sides.flatMap { $0 }
         switch r.format {
         case .telephone, .video: return (["phone"], everyone, [])
         case .inPerson:
-            guard let venue = r.venue, let host = hostState(of: venue) else { return ([], everyone, []) }
-            guard let h = r.parties.firstIndex(where: { state(of: $0) == host }) else { return (["third-party"], everyone, []) }
-            let visitors = sides.indices.filter { $0 != h }.flatMap { sides[$0] }
-            return visitors.isEmpty ? ([], everyone, []) : (["visit"], visitors, sides[h])
+            guard let venue = r.venue else { return ([], everyone, []) }
+            let hosts = hosts(of: venue)
+            let hosting = r.parties.indices.filter { hosts.contains(r.parties[$0]) }
+            if hosting.isEmpty { return (hosts.isEmpty ? [] : ["third-party"], everyone, []) }
+            // Two sides at home in one city (an organisation and its host state): no one visits.
+            guard hosting.count == 1, sides.count > 1 else { return ([], everyone, []) }
+            let h = hosting[0]
+            return (["visit"], sides.indices.filter { $0 != h }.flatMap { sides[$0] }, sides[h])
         case nil: return ([], everyone, [])
         }
     }
 
-    /// The state whose capital `venue` names ("Tokyo", "Washington" for Washington D.C.), if one.
-    static func hostState(of venue: String) -> String? {
+    /// The parties whose capital or seat `venue` names ("Tokyo"; "Washington" for Washington D.C.).
+    static func hosts(of venue: String) -> Set<String> {
         let words = TextFolding.key(venue).split(separator: " ")
-        guard !words.isEmpty else { return nil }
-        let hosts = LanguageData.shared.parties.values.filter { party in
+        guard !words.isEmpty else { return [] }
+        return Set(LanguageData.shared.parties.values.filter { party in
             party.capitals.contains { capital in
                 let name = TextFolding.key(capital).split(separator: " ")
                 // The venue is the capital, or starts with it, or the capital starts with the venue's words.
                 return !name.isEmpty && (words.starts(with: name) || name.starts(with: words))
             }
-        }
-        return hosts.count == 1 ? hosts.first?.code : nil
-    }
-
-    /// The state a party is or is part of; `nil` for an organisation.
-    static func state(of code: String) -> String? {
-        guard let party = LanguageData.shared.parties[code] else { return nil }
-        switch party.kind {
-        case "state": return code
-        case "subdivision": return party.country
-        default: return nil
-        }
+        }.map(\.code))
     }
 
     /// The entity objects of one side: each of its principals (name and office as the readout gives
