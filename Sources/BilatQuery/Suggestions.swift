@@ -25,7 +25,9 @@ public enum Suggestions {
             }
         }
         var seen = Set<String>()
-        return scored.sorted { ($0.score, $0.candidate) < ($1.score, $1.candidate) }.map(\.candidate)
+        // Nearest first; among equals, the one closest in length ("meetings" before "meeting_topics" for "meeting").
+        func gap(_ candidate: String) -> Int { abs(candidate.count - word.count) }
+        return scored.sorted { ($0.score, gap($0.candidate), $0.candidate) < ($1.score, gap($1.candidate), $1.candidate) }.map(\.candidate)
             .filter { seen.insert($0).inserted }.prefix(limit).map { $0 }
     }
 

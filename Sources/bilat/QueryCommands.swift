@@ -253,7 +253,7 @@ struct SchemaCommand: ParsableCommand {
             tables = tables.filter { $0.name == name }
             guard let table = tables.first else {
                 let names = try SchemaQuery.tables(try archive.openForReading()).map(\.name)
-                throw ArchiveError.badQuery("no table or view \(name)" + Suggestions.hint(for: name, among: names) + "; `bilat schema` lists them")
+                throw ArchiveError.badQuery("no table or view \(name)" + Suggestions.hint(for: name, among: names) + " (`bilat schema` lists them)")
             }
             if output.format == .table {
                 Output.table(header: ["COLUMN", "TYPE", "NOT NULL", "KEY"], rows: table.columns.map {

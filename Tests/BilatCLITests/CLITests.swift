@@ -405,4 +405,36 @@ let readoutB = """
         #expect(r.stdout == "undone: duration_minutes of \(id) is 50 again, as read (was corrected to 45)\n", "\(r.stdout)")
         #expect(try cli.run(["check", "--db", cli.db]).status == 0)
     }
+
+    /// stats, the PLOVER export, the tables and the schema from the command line, in every format.
+    @Test func statsPloverTablesAndSchema() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.run(["import", "--db", cli.db, try cli.file("a.txt", readoutA), try cli.file("b.txt", readoutB)])
+        let csv = try cli.run(["stats", "--db", cli.db, "--by", "party", "--format", "csv"])
+        #expect(csv.status == 0 && csv.stdout.hasPrefix("party,meetings\nJPN,2\n"), "\(csv.stdout)\(csv.stderr)")
+        let json = try cli.run(["stats", "--db", cli.db, "--by", "pair", "--by", "year", "--commitments", "--format", "json"])
+        let rows = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(rows?.count == 2 && rows?.allSatisfy { $0["pair"] is String && $0["year"] is String && $0["meetings"] as? Int == 1 && $0["commitments"] is Int } == true,
+                "\(json.stdout)")
+        let ndjson = try cli.run(["stats", "--db", cli.db, "--by", "format", "--format", "ndjson"])
+        #expect(ndjson.stdout.split(separator: "\n").count == 2, "\(ndjson.stdout)")
+        let table = try cli.run(["stats", "--db", cli.db, "--by", "year"])
+        #expect(table.stdout.hasPrefix("YEAR  MEETINGS\n"), "\(table.stdout)")
+        let unknown = try cli.run(["stats", "--db", cli.db, "--by", "yaer"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("unknown key 'yaer'; did you mean year? (the keys are party, pair"), "\(unknown.stderr)")
+
+        let plover = try cli.run(["export", "--db", cli.db, "--format", "plover"]).stdout.split(separator: "\n")
+        let commitments = try cli.run(["sql", "--db", cli.db, "SELECT count(*) AS n FROM commitments", "--format", "csv"]).stdout
+        #expect(plover.count == 2 + Int(commitments.split(separator: "\n")[1])!)
+        #expect(plover.filter { $0.contains("\"event\": [\"CONSULT\"]") }.count == 2)
+        let participants = try cli.run(["export", "--db", cli.db, "--table", "participants", "--format", "csv"]).stdout
+        #expect(participants.hasPrefix("meeting_id,position,name,family_name,given_name,title,party,role,readout\n"), "\(participants)")
+        #expect(try cli.run(["export", "--db", cli.db, "--table", "meeting"]).stderr.contains("did you mean meetings?"))
+        #expect(try cli.run(["export", "--db", cli.db, "--table", "topics", "--format", "plover"]).status == 2)
+        let schema = try cli.run(["schema", "--db", cli.db, "--format", "csv"]).stdout
+        #expect(schema.contains("\nmeetings,table,id,TEXT,1,0\n") && schema.contains("\nmeeting_overview,view,parties,,0,0\n"), "\(schema)")
+        #expect(try cli.run(["schema", "--db", cli.db, "meetings"]).stdout.contains("CREATE TABLE meetings"))
+        #expect(try cli.run(["schema", "--db", cli.db, "meeting"]).stderr.contains("did you mean meetings"))
+    }
 }
