@@ -37,7 +37,7 @@ public struct StatsRow: Equatable, Sendable {
 /// researchers ask first — meetings per pair per year, who meets whom most, which topics rise.
 ///
 /// Every meeting counts once (readouts of one meeting are linked), with corrections applied (they are in the
-/// tables). Groups are ordered by the first key: in time for `year` and `month`, else most meetings first;
+/// tables). With a topic filter, the commitments counted are those on the topics asked for. Groups are ordered by the first key: in time for `year` and `month`, else most meetings first;
 /// within a group, the same by the next key.
 public enum StatsQuery {
     /// The groups of the meetings `filter` selects (its limit counts groups).
@@ -51,7 +51,14 @@ public enum StatsQuery {
             var rows = try counts(keys, selected: selected, arguments: arguments, items: "meetings", db)
                 .map { StatsRow(keys: $0.keys, meetings: $0.count, commitments: nil) }
             if commitments {
-                let counted = Dictionary(try counts(keys, selected: selected, arguments: arguments, items: "commitments", db)
+                // With a topic filter, the commitments that count are those on the topics asked for.
+                var onTopics = ""
+                var commitmentArguments = arguments
+                if !filter.topics.isEmpty {
+                    onTopics = " WHERE c.id IN (SELECT commitment_id FROM commitment_topics WHERE topic_slug IN (\(databaseQuestionMarks(count: filter.topics.count))))"
+                    _ = commitmentArguments.append(contentsOf: StatementArguments(filter.topics))
+                }
+                let counted = Dictionary(try counts(keys, selected: selected, arguments: commitmentArguments, items: "commitments", where: onTopics, db)
                     .map { ($0.keys.map { $0 ?? "\u{0}" }, $0.count) }, uniquingKeysWith: +)
                 for index in rows.indices { rows[index].commitments = counted[rows[index].keys.map { $0 ?? "\u{0}" }] ?? 0 }
             }
@@ -62,7 +69,7 @@ public enum StatsQuery {
     }
 
     /// For each group, how many distinct meetings (or commitments) it holds.
-    private static func counts(_ keys: [StatsKey], selected: String, arguments: StatementArguments, items: String,
+    private static func counts(_ keys: [StatsKey], selected: String, arguments: StatementArguments, items: String, where condition: String = "",
                                _ db: Database) throws -> [(keys: [String?], count: Int)] {
         let counting = items == "commitments"
         var joins: [String] = []
@@ -73,7 +80,7 @@ public enum StatsQuery {
         let from = counting
             ? "(\(selected)) x JOIN commitments_stored c ON c.meeting_num = x.num"
             : "(\(selected)) x"
-        let sql = "SELECT \(columns), count(DISTINCT \(counting ? "c.id" : "x.num")) AS n FROM \(from) \(joins.joined(separator: " ")) GROUP BY \(columns)"
+        let sql = "SELECT \(columns), count(DISTINCT \(counting ? "c.id" : "x.num")) AS n FROM \(from) \(joins.joined(separator: " "))\(condition) GROUP BY \(columns)"
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
             (keys.indices.map { row[$0] as String? }, row["n"] as Int)
         }

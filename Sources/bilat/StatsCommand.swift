@@ -12,7 +12,8 @@ struct StatsCommand: ParsableCommand {
             Each meeting counts once, however many readouts it has, with your corrections applied. `party` counts \
             a meeting for each of its sides; `pair` for its sides together (FRA–JPN); `person` for each principal; \
             `topic` for each topic. With --commitments, a column counts the group's commitments as well: by \
-            `topic` the commitments on that topic, by `bound` those binding that side (joint or a party). \
+            `topic` the commitments on that topic, by `bound` those binding that side (joint or a party); with --topic, \
+            only the commitments on the topics asked for. \
             Groups come in time order for year and month, else most meetings first. The filters of `list` apply; \
             --limit counts groups.
 

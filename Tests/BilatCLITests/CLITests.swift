@@ -437,4 +437,29 @@ let readoutB = """
         #expect(try cli.run(["schema", "--db", cli.db, "meetings"]).stdout.contains("CREATE TABLE meetings"))
         #expect(try cli.run(["schema", "--db", cli.db, "meeting"]).stderr.contains("did you mean meetings"))
     }
+
+    /// The README's "Questions you can answer" are run on the sample archive: each command shown with its
+    /// output must print exactly that output, so that the page stays true.
+    @Test func theQuestionsOfTheReadmeAnswerAsShown() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        try cli.run(["import", "--db", cli.db, root.appendingPathComponent("Data/samples").path])
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let page = try #require(readme.components(separatedBy: "## Questions you can answer").dropFirst().first?.components(separatedBy: "\n## ").first)
+        var examples: [(command: String, output: [String])] = []
+        for line in page.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard line.hasPrefix("    ") else { continue }
+            let text = String(line.dropFirst(4))
+            if text.hasPrefix("$ bilat ") { examples.append((text, [])) } else if !examples.isEmpty { examples[examples.count - 1].output.append(text) }
+        }
+        let shown = examples.filter { !$0.output.isEmpty }
+        #expect(shown.count >= 4)
+        for example in shown {
+            // "$ bilat stats --by pair --by year   # a comment": the words before the comment.
+            let words = example.command.dropFirst("$ bilat ".count).components(separatedBy: "#")[0].split(separator: " ").map(String.init)
+            let r = try cli.run(words, environment: ["BILAT_DB": cli.db])
+            #expect(r.status == 0 && r.stdout == example.output.joined(separator: "\n") + "\n", "\(example.command)\n\(r.stdout)\(r.stderr)")
+        }
+    }
 }

@@ -100,6 +100,15 @@ func analysisArchive() throws -> Archive {
                 .map { ($0["topic_slug"] as String, $0["n"] as Int) })
         }
         for row in topics { #expect(row.commitments == (tagged[row.keys[0]!] ?? 0), "\(row.keys)") }
+        // With a topic filter, the commitments on that topic.
+        let cyber = try StatsQuery.run(archive, by: [.year], filter: MeetingFilter(topics: ["cybersecurity"]), commitments: true)
+        let onCyber = try archive.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM commitment_topics ct JOIN commitments_stored c ON c.id = ct.commitment_id
+                WHERE ct.topic_slug = 'cybersecurity' AND c.meeting_num IN (SELECT meeting_num FROM meeting_topics WHERE topic_slug = 'cybersecurity')
+                """)!
+        }
+        #expect(onCyber > 0 && cyber.compactMap(\.commitments).reduce(0, +) == onCyber)
         // Time keys in time; others by most meetings; a limit counts groups.
         #expect(try StatsQuery.run(archive, by: [.year], filter: MeetingFilter(), commitments: false).map { $0.keys[0] } == ["2023", "2024", "2025"])
         let parties = try StatsQuery.run(archive, by: [.party], filter: MeetingFilter(limit: 2), commitments: false)
