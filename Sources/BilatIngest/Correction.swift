@@ -20,15 +20,19 @@ public struct Correction: Decodable, Equatable, Sendable {
     public var value: JSONValue
     /// What had been read when the person set it.
     public var read: JSONValue
+    /// What the readouts give now, where it is not `read` (they changed since the person decided: the
+    /// meeting is to review); `nil` otherwise.
+    public var readNow: JSONValue?
     public var note: String?
     /// When the person set it: UTC, ISO 8601.
     public var at: String
 
-    public init(field: String, item: String? = nil, value: JSONValue, read: JSONValue, note: String?, at: String) {
+    public init(field: String, item: String? = nil, value: JSONValue, read: JSONValue, readNow: JSONValue? = nil, note: String?, at: String) {
         self.field = field
         self.item = item
         self.value = value
         self.read = read
+        self.readNow = readNow
         self.note = note
         self.at = at
     }
@@ -78,10 +82,11 @@ public struct Correction: Decodable, Equatable, Sendable {
     /// The correction as export.md writes it; `item` only where the field is of one participant, commitment or readout.
     public var json: JSONValue {
         .object([("field", .string(field))] + (item.map { [("item", JSONValue.string($0))] } ?? [])
-            + [("value", value), ("read", read), ("note", .optional(note)), ("at", .string(at))])
+            + [("value", value), ("read", read)] + (readNow.map { [("read_now", $0)] } ?? [])
+            + [("note", .optional(note)), ("at", .string(at))])
     }
 
-    enum CodingKeys: String, CodingKey { case field, item, value, read, note, at }
+    enum CodingKeys: String, CodingKey { case field, item, value, read, readNow = "read_now", note, at }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -89,6 +94,7 @@ public struct Correction: Decodable, Equatable, Sendable {
         item = try c.decodeIfPresent(String.self, forKey: .item)
         value = try c.decodeIfPresent(JSONValue.self, forKey: .value) ?? .null
         read = try c.decodeIfPresent(JSONValue.self, forKey: .read) ?? .null
+        readNow = try c.decodeIfPresent(JSONValue.self, forKey: .readNow)
         note = try c.decodeIfPresent(String.self, forKey: .note)
         at = try c.decode(String.self, forKey: .at)
         guard Target(field) != nil else {
@@ -98,19 +104,19 @@ public struct Correction: Decodable, Equatable, Sendable {
 }
 
 extension MeetingRecord {
-    /// The record as its readouts gave it: each correction's `read` value in place of the value the person
-    /// set. What the archive stores as read, with the corrections kept apart.
+    /// The record as its readouts give it: what they give now (`read_now`, else `read`) in place of each
+    /// value a person set. What the archive stores as read, with the corrections kept apart.
     public func asRead() throws -> MeetingRecord {
         var record = self
         for correction in corrections.reversed() {
             guard let target = Correction.Target(correction.field) else { continue }
-            try record.set(target, item: correction.item, to: correction.read)
+            try record.set(target, item: correction.item, to: correction.readNow ?? correction.read)
         }
         return record
     }
 
     /// Sets the fact `target` names to `value`, as export.md spells values; a participant or commitment is
-    /// found by `item` (name or sentence), else by its index.
+    /// found by its index where that is its `item` (name or sentence), else by the item alone.
     mutating func set(_ target: Correction.Target, item: String?, to value: JSONValue) throws {
         func bad() -> IngestError { .badRecord("the correction of \(target.name) holds a value of the wrong kind") }
         func string() throws -> String? {
@@ -145,8 +151,7 @@ extension MeetingRecord {
         case "parties": parties = try strings()
         case "topics": topics = try strings()
         case "participant.party", "participant.role":
-            guard let index = item.map({ name in participants.firstIndex { $0.name == name } }) ?? target.index,
-                  participants.indices.contains(index) else { return }
+            guard let index = Self.index(target.index, of: item, in: participants.map(\.name)) else { return }
             if target.name == "participant.party" {
                 participants[index].party = try string()
             } else {
@@ -154,11 +159,16 @@ extension MeetingRecord {
                 participants[index].role = role
             }
         case "commitment.by":
-            guard let index = item.map({ text in commitments.firstIndex { $0.text == text } }) ?? target.index,
-                  commitments.indices.contains(index), let by = try string() else { return }
+            guard let index = Self.index(target.index, of: item, in: commitments.map(\.text)), let by = try string() else { return }
             commitments[index].by = by
         default:
             return
         }
+    }
+
+    /// Where an item is among `items`: at `index` where that is it (or no item is named), else the first of it.
+    static func index(_ index: Int?, of item: String?, in items: [String]) -> Int? {
+        if let index, items.indices.contains(index), item == nil || items[index] == item { return index }
+        return item.flatMap { items.firstIndex(of: $0) }
     }
 }

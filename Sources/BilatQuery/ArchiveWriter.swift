@@ -94,6 +94,8 @@ extension Archive {
                 try db.cachedStatement(sql: "UPDATE sources SET path = ? WHERE id = ?").execute(arguments: [path, same["source_id"] as Int64])
             }
             let other = storedPath ?? same["file_name"] as String
+            // An export of a meeting already here may bring a person's corrections the archive lacks.
+            if readout.mediaType == StorableReadout.recordMediaType { try CorrectionStore.merge(same["meeting_id"], from: readout.record, db) }
             return .unchanged(id: same["meeting_id"], sameAs: readout.path == nil || storedPath == readout.path ? nil : other)
         }
         if readout.mediaType == StorableReadout.recordMediaType, let id = readout.record.id,
@@ -148,7 +150,8 @@ extension Archive {
         let id = try uniqueID(for: record, db)
         record.id = id
         try CorrectionStore.detach(id, db)
-        let needsReview = JSONValue.array(record.needsReview.map(JSONValue.string)).rendered()
+        // The reasons of corrections whose readouts changed are not stored: they are read from the corrections.
+        let needsReview = JSONValue.array(record.needsReview.filter { !$0.hasPrefix(ReviewReasons.changed) }.map(JSONValue.string)).rendered()
         try db.cachedStatement(sql: """
             INSERT INTO meetings(id, source_id, title, language, date, start_time, duration_minutes, format, venue, needs_review)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

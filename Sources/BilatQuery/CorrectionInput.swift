@@ -66,6 +66,45 @@ enum CorrectionInput {
         }
     }
 
+    /// Checks a correction an exported record brings: its value and what was read must each be a value
+    /// `bilat correct` would store for the field (a real day, a known party, a slug of the vocabulary, in the
+    /// form export.md writes them); a decision names a readout's place.
+    static func check(_ c: Correction, as fact: CorrectedFact, _ db: Database) throws {
+        switch fact.field {
+        case "link":
+            guard !fact.item.isEmpty, c.value.stringValue != nil else { throw CorrectionError.badValue("a link names the readout's place") }
+        case "unlink":
+            guard !fact.item.isEmpty, case .array(let places) = c.value, places.allSatisfy({ $0.stringValue != nil }) else {
+                throw CorrectionError.badValue("an unlink names the readout's place and the places it is apart from")
+            }
+        default:
+            guard let target = Correction.Target(fact.field) else { throw CorrectionError.unknownField("unknown field \(fact.field)") }
+            for value in [c.value, c.read] + [c.readNow].compactMap({ $0 }) {
+                try checkValue(value, for: target, db)
+            }
+        }
+    }
+
+    /// Refuses a value that `bilat correct` would not store as it is.
+    private static func checkValue(_ value: JSONValue, for target: Correction.Target, _ db: Database) throws {
+        let words: [String]
+        switch value {
+        case .array(let items) where target.name == "parties" || target.name == "topics":
+            guard items.allSatisfy({ $0.stringValue != nil }) else { throw CorrectionError.badValue("\(value.rendered()) is not a list of codes") }
+            // No sides or topics may have been read.
+            if items.isEmpty { return }
+            words = items.compactMap(\.stringValue)
+        case .null where target.name != "parties" && target.name != "topics": words = ["none"]
+        case .string(let text) where target.name != "parties" && target.name != "topics": words = [text]
+        case .int(let number) where target.name == "duration_minutes": words = [String(number)]
+        default: throw CorrectionError.badValue("\(value.rendered()) is not a value of \(target.name)")
+        }
+        let stored = try Self.value(words, for: target, current: .null, db)
+        guard stored == value else {
+            throw CorrectionError.badValue("\(value.rendered()) is not a value of \(target.name) as Bilat writes it")
+        }
+    }
+
     /// The code of the party `word` names (a code or a name in a known language), or an error with the
     /// nearest known ones.
     static func party(_ word: String, _ db: Database) throws -> String {

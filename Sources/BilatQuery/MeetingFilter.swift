@@ -108,21 +108,33 @@ public struct MeetingFilter: Sendable {
                 : "m.num IN (SELECT meeting_num FROM meeting_topics WHERE topic_slug IN (\(slugs)))")
             _ = arguments.append(contentsOf: StatementArguments(topics))
         }
-        if conflicts { sql.append(Self.hasConflicts) }
-        // What `bilat review` lists: the reading's reasons (a correction whose readout changed is one), and conflicts.
-        if needsReview { sql.append("(m.needs_review <> '[]' OR \(Self.hasConflicts))") }
+        if conflicts { sql.append(Self.conflictsSQL(unresolvedOnly: false)) }
+        // What `bilat review` lists: the reading's reasons that no correction answers, corrections whose
+        // readouts changed since, and conflicts on facts no one has corrected.
+        if needsReview { sql.append("(\(ReviewReasons.openSQL) OR \(Self.conflictsSQL(unresolvedOnly: true)))") }
         return (sql, arguments)
     }
 
     /// Whether meeting `m`'s readouts disagree: two of them state different values of one fact (NULLs are
-    /// not counted), or give a participant another side or role.
-    static let hasConflicts = """
-        (m.num IN (SELECT meeting_num FROM sources WHERE meeting_num IN (SELECT meeting_num FROM sources WHERE position > 0)
-                   GROUP BY meeting_num HAVING \(MeetingFacts.fields.map { "count(DISTINCT stated_\($0)) > 1" }.joined(separator: " OR ")))
-         OR m.num IN (SELECT meeting_num FROM evidence WHERE field = 'participant' AND value IS NOT NULL
-                      AND meeting_num IN (SELECT meeting_num FROM sources WHERE position > 0)
-                      GROUP BY meeting_num, item HAVING count(DISTINCT value) > 1))
-        """
+    /// not counted), or give a participant another side or role. With `unresolvedOnly`, a fact a person has
+    /// corrected does not count: they have decided it.
+    static func conflictsSQL(unresolvedOnly: Bool) -> String {
+        func unless(_ field: String) -> String {
+            unresolvedOnly ? " AND NOT EXISTS (SELECT 1 FROM corrections c WHERE c.meeting_id = (SELECT id FROM meetings WHERE num = sources.meeting_num) AND c.field = '\(field)')" : ""
+        }
+        let personDecided = unresolvedOnly ? """
+             AND NOT EXISTS (SELECT 1 FROM corrections c WHERE c.meeting_id = (SELECT id FROM meetings WHERE num = evidence.meeting_num)
+                             AND c.field IN ('participant.party', 'participant.role')
+                             AND c.item = (SELECT name FROM participants p WHERE p.meeting_num = evidence.meeting_num AND p.position = evidence.item))
+            """ : ""
+        return """
+            (m.num IN (SELECT meeting_num FROM sources WHERE meeting_num IN (SELECT meeting_num FROM sources WHERE position > 0)
+                       GROUP BY meeting_num HAVING \(MeetingFacts.fields.map { "(count(DISTINCT stated_\($0)) > 1\(unless($0)))" }.joined(separator: " OR ")))
+             OR m.num IN (SELECT meeting_num FROM evidence WHERE field = 'participant' AND value IS NOT NULL
+                          AND meeting_num IN (SELECT meeting_num FROM sources WHERE position > 0)
+                          GROUP BY meeting_num, item HAVING count(DISTINCT value) > 1\(personDecided)))
+            """
+    }
 
     /// The date bounds as the YYYYMMDD numbers of `meeting_day` columns (inclusive), for an index range.
     var dayRange: (from: Int?, to: Int?) {

@@ -10,7 +10,7 @@ public struct LinkResult: Equatable, Sendable {
     public var joined: [String]
     /// How many readouts the meeting has now.
     public var readouts: Int
-    /// Corrections of a joined meeting that were not kept, because the meeting has its own of the same field.
+    /// Corrections that were not kept ("ID: field"): where the meetings both corrected one fact, the earlier.
     public var droppedCorrections: [String]
 }
 
@@ -54,7 +54,14 @@ public enum MeetingLinks {
             var dropped: [String] = []
             for (other, otherNum) in joined {
                 try MeetingRebuild.deleteReadouts(of: otherNum, db)
-                dropped += try CorrectionStore.move(from: other, to: id, db).map { "\(other): \($0)" }
+                dropped += try CorrectionStore.move(from: other, to: id, db)
+            }
+            // The person now says the readouts are of one meeting: an unlink that kept any two of them apart goes.
+            let places = readouts.map(\.place)
+            for row in try Row.fetchAll(db, sql: "SELECT id, item, value FROM corrections WHERE field = 'unlink' AND item IN (\(databaseQuestionMarks(count: places.count)))",
+                                        arguments: StatementArguments(places)) {
+                let apart = CorrectionStore.decodeStrings(row["value"])
+                if apart.contains(where: places.contains) { try db.execute(sql: "DELETE FROM corrections WHERE id = ?", arguments: [row["id"] as Int64]) }
             }
             try MeetingRebuild.deleteReadouts(of: num, db)
             try MeetingRebuild.remake(id, from: readouts.compactMap(\.readout), db, now: now)
@@ -99,6 +106,8 @@ public enum MeetingLinks {
             try decide("unlink", meeting: id, place: taken.place, value: .array(rest.map(JSONValue.string)), note: note, now: now, db)
             let newID = try Archive.storeMeeting(taken.readout!, id: nil, db, now: now)
             try CorrectionStore.apply(id, db)
+            // Corrections of participants and commitments that only the taken readout gives go with it.
+            try CorrectionStore.follow(from: id, to: newID, db)
             try CorrectionStore.apply(newID, db)
             return UnlinkResult(id: id, readout: taken.place, newID: newID)
         }
@@ -113,7 +122,7 @@ public enum MeetingLinks {
         }
         try db.execute(sql: """
             INSERT INTO corrections(meeting_id, field, item, value, read, applied_over, note, at) VALUES (?, ?, ?, ?, 'null', NULL, ?, ?)
-            ON CONFLICT(meeting_id, field, item) DO UPDATE SET value = excluded.value, note = coalesce(excluded.note, note), at = excluded.at
+            ON CONFLICT(meeting_id, field, item, occurrence) DO UPDATE SET value = excluded.value, note = coalesce(excluded.note, note), at = excluded.at
             """, arguments: [id, decision, place, value.rendered(), note, Archive.timestamp(now)])
     }
 

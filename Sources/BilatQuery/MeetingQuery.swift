@@ -162,7 +162,7 @@ public enum MeetingQuery {
         let commitments = try commitmentRows.map { row in
             Commitment(text: row["text"], by: row["bound"], topics: try CommitmentQuery.topics(row["id"], db), offset: row["char_offset"])
         }
-        let review = CorrectionStore.decodeReasons(m["needs_review"])
+        let review = try ReviewReasons.reasons(stored: CorrectionStore.decodeStrings(m["needs_review"]), of: m["id"], db)
         let participants = try participants(num, db)
         return MeetingRecord(
             id: m["id"], title: m["title"], language: m["language"], date: m["date"], startTime: m["start_time"],

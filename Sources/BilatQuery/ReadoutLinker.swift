@@ -35,7 +35,7 @@ enum ReadoutLinker {
             """, arguments: [place]) {
             if (row["item"] as String) == place {
                 if let num = row["num"] as Int64? { unlinked.insert(num) }
-                apart.formUnion(CorrectionStore.decodeReasons(row["value"]))
+                apart.formUnion(CorrectionStore.decodeStrings(row["value"]))
             } else {
                 apart.insert(row["item"])
             }

@@ -51,13 +51,16 @@ public enum ReviewQuery {
         let changed = try changedCorrections(id, db)
         var result: [ReviewItem] = []
         for reason in record.needsReview {
-            if reason.hasPrefix(CorrectionStore.changedReason) {
+            if reason.hasPrefix(ReviewReasons.changed) {
                 result.append(item(.correction, changed[reason] ?? reason))
             } else {
                 result.append(item(.reading, reason))
             }
         }
-        for conflict in record.conflicts {
+        // A conflict on a fact a person has corrected is decided.
+        let corrected = Set(record.corrections.map(\.field))
+        for conflict in record.conflicts where !corrected.contains(conflict.field)
+            && !corrected.contains(conflict.field + ".party") && !corrected.contains(conflict.field + ".role") {
             var what = conflict.field
             if conflict.field.hasPrefix("participant:"), let index = Int(conflict.field.dropFirst("participant:".count)),
                record.participants.indices.contains(index) {
@@ -89,9 +92,9 @@ public enum ReviewQuery {
     private static func changedCorrections(_ id: String, _ db: Database) throws -> [String: String] {
         var details: [String: String] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT field, item, value, read, applied_over FROM corrections WHERE meeting_id = ? AND field NOT IN ('link', 'unlink')
+            SELECT field, item, occurrence, value, read, applied_over FROM corrections WHERE meeting_id = ? AND field NOT IN ('link', 'unlink')
             """, arguments: [id]) {
-            let reason = CorrectionStore.changedReason + CorrectionStore.describe(row["field"], item: row["item"])
+            let reason = ReviewReasons.changed + CorrectedFact(field: row["field"], item: row["item"], occurrence: row["occurrence"]).described
             let value = try CorrectionStore.decode(row["value"]), read = try CorrectionStore.decode(row["read"])
             if let over = row["applied_over"] as String? {
                 let now = try CorrectionStore.decode(over)

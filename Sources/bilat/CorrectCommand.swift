@@ -37,15 +37,23 @@ struct CorrectCommand: ParsableCommand {
               help: ArgumentHelp("The field to set, then its value (several words or codes for title, venue, parties, topics).", valueName: "field value"))
     var fieldAndValue: [String] = []
 
+    /// The field and its value as given; a `--` among them only says that what follows is not an option.
+    var words: [String] {
+        guard let separator = fieldAndValue.firstIndex(of: "--") else { return fieldAndValue }
+        var words = fieldAndValue
+        words.remove(at: separator)
+        return words
+    }
+
     func validate() throws {
-        if let option = fieldAndValue.first(where: { $0.hasPrefix("--") }) {
+        if let option = words.first(where: { $0.hasPrefix("--") }) {
             throw ValidationError("Unknown option '\(option)'")
         }
         if undo != nil {
-            if !fieldAndValue.isEmpty { throw ValidationError("--undo takes the field alone: give no value with it") }
+            if !words.isEmpty { throw ValidationError("--undo takes the field alone: give no value with it") }
             if note != nil { throw ValidationError("--note goes with a correction, not with --undo") }
-        } else if fieldAndValue.count < 2 {
-            throw ValidationError(fieldAndValue.isEmpty ? "give the field to correct and its value" : "give the value of \(fieldAndValue[0])")
+        } else if words.count < 2 {
+            throw ValidationError(words.isEmpty ? "give the field to correct and its value" : "give the value of \(words[0])")
         }
     }
 
@@ -56,7 +64,7 @@ struct CorrectCommand: ParsableCommand {
             Output.line("undone: \(label(change)) of \(change.id) is \(ReviewQuery.display(change.after)) again, as read (was corrected to \(ReviewQuery.display(change.before)))")
             return
         }
-        let change = try CorrectionStore.correct(opened, id: id, field: fieldAndValue[0], words: Array(fieldAndValue.dropFirst()), note: note)
+        let change = try CorrectionStore.correct(opened, id: id, field: words[0], words: Array(words.dropFirst()), note: note)
         var line = "corrected: \(label(change)) of \(change.id): \(ReviewQuery.display(change.before)) → \(ReviewQuery.display(change.after))"
         if change.before == change.after { line = "confirmed: \(label(change)) of \(change.id) is \(ReviewQuery.display(change.after))" }
         if change.before != change.read { line += " (read \(ReviewQuery.display(change.read)))" }

@@ -140,6 +140,7 @@ enum MeetingCard {
             for c in facts {
                 let what = c.item.map { c.field.hasPrefix("participant") ? "\(c.field) (\($0))" : "\(c.field)" } ?? c.field
                 lines.append("  \(what): \(ReviewQuery.display(c.value)), read \(ReviewQuery.display(c.read))"
+                    + (c.readNow.map { " (the readouts now give \(ReviewQuery.display($0)))" } ?? "")
                     + (c.note.map { " — \($0)" } ?? "") + " (\(c.at))")
             }
         }

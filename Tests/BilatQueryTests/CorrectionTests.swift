@@ -283,4 +283,109 @@ import Testing
         #expect(throws: ArchiveError.noSuchMeeting("nosuch")) { try MeetingLinks.link(archive, id: id, others: ["nosuch"], note: nil) }
         #expect(try ArchiveCheck.run(archive).problems.isEmpty)
     }
+
+    /// Two readouts giving the same sentence: a correction of the second copy stays on the second copy,
+    /// through a rebuild and a round trip.
+    @Test func itemsOfOneSentenceAreToldApart() throws {
+        let archive = try TemporaryArchive().open()
+        try archive.store(try storable(aliceText, file: "jp/a.txt"))
+        let copy = try archive.store(try storable(aliceText.replacingOccurrences(of: "50 minutes", with: "45 minutes"), file: "copy/a.txt"))
+        _ = try MeetingLinks.link(archive, id: id, others: [copy.id], note: nil)
+        var r = try MeetingQuery.record(archive, id: id)
+        #expect(r.commitments.count == 4 && r.commitments[0].text == r.commitments[2].text)
+        _ = try correct(archive, "commitment:2.by", "FRA")
+        r = try MeetingQuery.record(archive, id: id)
+        #expect(r.commitments.map(\.by) == ["joint", "joint", "FRA", "joint"])
+        #expect(r.corrections.map(\.field) == ["link", "commitment:2.by"])
+        var changes: [RereadChange] = []
+        _ = try ArchiveReread.run(archive) { changes.append($0) }
+        #expect(try MeetingQuery.record(archive, id: id).commitments.map(\.by) == ["joint", "joint", "FRA", "joint"])
+        let copyArchive = try TemporaryArchive().open()
+        let first = try exported(archive)
+        for line in first.split(separator: "\n") { try copyArchive.store(StorableReadout(exported: try MeetingRecord.decode(json: String(line)))) }
+        #expect(try exported(copyArchive) == first)
+    }
+
+    /// An export's corrections join an archive that already holds the readout; a later decision replaces an
+    /// earlier one; a hand-edited value that `bilat correct` would refuse is refused whole.
+    @Test func anExportsCorrectionsJoinTheArchiveThatHoldsTheReadout() throws {
+        let archive = try TemporaryArchive().open()
+        try archive.store(try storable(aliceText, file: "a.txt"))
+        _ = try correct(archive, "venue", "Tokyo", note: "the ministry's photo caption")
+        let record = try exported(archive)
+        let other = try TemporaryArchive().open()
+        try other.store(try storable(aliceText, file: "a.txt"))
+        #expect(try other.store(StorableReadout(exported: try MeetingRecord.decode(json: record))) == .unchanged(id: id))
+        var r = try MeetingQuery.record(other, id: id)
+        #expect(r.venue == "Tokyo" && r.corrections.first?.note == "the ministry's photo caption")
+        // A later correction in the export replaces the archive's; an earlier one does not.
+        let later = record.replacingOccurrences(of: "\"value\": \"Tokyo\"", with: "\"value\": \"Kyoto\"")
+            .replacing(#/"at": "[^"]*"/#, with: "\"at\": \"2099-01-01T00:00:00Z\"")
+        try other.store(StorableReadout(exported: try MeetingRecord.decode(json: later)))
+        r = try MeetingQuery.record(other, id: id)
+        #expect(r.venue == "Kyoto")
+        let earlier = later.replacingOccurrences(of: "Kyoto", with: "Osaka").replacingOccurrences(of: "2099-01-01", with: "2001-01-01")
+        try other.store(StorableReadout(exported: try MeetingRecord.decode(json: earlier)))
+        #expect(try MeetingQuery.record(other, id: id).venue == "Kyoto")
+        // Hand-edited values of the wrong kind: one clear reason, nothing written.
+        let empty = try TemporaryArchive().open()
+        for (from, to, reason) in [("\"value\": \"Tokyo\"", "\"value\": 42", "42 is not a value of venue"),
+                                   ("\"field\": \"venue\"", "\"field\": \"date\"", "date Tokyo is not a day")] {
+            let edited = record.replacingOccurrences(of: from, with: to)
+            let error = #expect(throws: IngestError.self) { try empty.store(StorableReadout(exported: try MeetingRecord.decode(json: edited))) }
+            #expect(error?.description.contains("correction 1 (") == true && error?.description.contains(reason) == true, "\(error?.description ?? "")")
+        }
+        #expect(try exported(empty).isEmpty)
+    }
+
+    /// What a person has decided leaves the review: a date set by hand answers "no year in text", a fact
+    /// corrected settles the readouts' conflict on it.
+    @Test func correctingEmptiesTheReview() throws {
+        let archive = try TemporaryArchive().open()
+        let undated = try archive.store(try storable(bobText.replacingOccurrences(of: "August 2, 2023", with: "August 2"), file: "b.txt")).id
+        try archive.store(try storable(aliceText, file: "jp/a.txt"))
+        try archive.store(try storable(aliceTextFrench, file: "fr/a.txt"))
+        #expect(Set(try ReviewQuery.items(archive, filter: MeetingFilter()).map(\.id)) == [undated, id])
+        _ = try CorrectionStore.correct(archive, id: undated, field: "date", words: ["2023-08-02"], note: nil)
+        _ = try correct(archive, "duration_minutes", "50")
+        #expect(try ReviewQuery.items(archive, filter: MeetingFilter()).isEmpty)
+        #expect(try MeetingQuery.list(archive, filter: MeetingFilter(needsReview: true)).isEmpty)
+        #expect(try MeetingQuery.list(archive, filter: MeetingFilter(conflicts: true)).map(\.id) == [id], "the readouts still disagree")
+        #expect(try MeetingQuery.record(archive, id: undated).needsReview.isEmpty)
+        _ = try CorrectionStore.undo(archive, id: undated, field: "date")
+        #expect(try MeetingQuery.list(archive, filter: MeetingFilter(needsReview: true)).map(\.id) == [undated])
+    }
+
+    /// A readout unlinked takes along the corrections of what only it gives; linking again drops the unlink.
+    @Test func unlinkTakesItsCorrectionsAndLinkUndoesTheUnlink() throws {
+        let archive = try TemporaryArchive().open()
+        try archive.store(try storable(aliceText, file: "jp/a.txt"))
+        try archive.store(try storable(aliceTextFrench, file: "fr/a.txt"))
+        let french = try #require(try MeetingQuery.record(archive, id: id).commitments.firstIndex { $0.text.contains("cybersécurité") })
+        _ = try correct(archive, "commitment:\(french).by", "FRA")
+        let parted = try MeetingLinks.unlink(archive, id: id, readout: "2", note: nil)
+        #expect(try MeetingQuery.record(archive, id: id).corrections.map(\.field) == ["unlink"])
+        #expect(try MeetingQuery.record(archive, id: parted.newID).commitments.map(\.by) == ["FRA"])
+        #expect(try ReviewQuery.items(archive, filter: MeetingFilter()).isEmpty)
+        _ = try MeetingLinks.link(archive, id: parted.newID, others: [id], note: nil)
+        let decisions = try MeetingQuery.record(archive, id: parted.newID).corrections.map(\.field)
+        #expect(decisions.contains("link") && !decisions.contains("unlink"))
+    }
+
+    /// Readouts that changed under a correction stay to review through export → import.
+    @Test func aChangedReadingSurvivesARoundTrip() throws {
+        let archive = try TemporaryArchive().open()
+        try archive.store(try storable(aliceText, file: "a.txt"))
+        _ = try correct(archive, "duration_minutes", "45")
+        try archive.store(try storable(aliceText.replacingOccurrences(of: "50 minutes", with: "55 minutes"), file: "a.txt"))
+        let first = try exported(archive)
+        #expect(first.contains("\"read\": 50, \"read_now\": 55"))
+        let copy = try TemporaryArchive().open()
+        try copy.store(StorableReadout(exported: try MeetingRecord.decode(json: first)))
+        #expect(try exported(copy) == first)
+        #expect(try ReviewQuery.items(copy, filter: MeetingFilter()).map(\.reason)
+            == ["readout changed since the correction of duration_minutes: read 50 when corrected, 55 now; kept 45"])
+        _ = try CorrectionStore.undo(copy, id: id, field: "duration_minutes")
+        #expect(try MeetingQuery.record(copy, id: id).durationMinutes == 55)
+    }
 }
