@@ -11,7 +11,8 @@ public struct ArchiveReport: Sendable {
 }
 
 public enum ArchiveCheck {
-    /// SQLite's integrity and foreign-key checks, the full-text indexes' own check, and the schema version.
+    /// SQLite's integrity and foreign-key checks, the full-text indexes' own check, readouts and corrections
+    /// that belong to no meeting, and the schema version.
     public static func run(_ archive: Archive) throws -> ArchiveReport {
         try archive.inspect { db in
             var problems: [String] = []
@@ -34,6 +35,9 @@ public enum ArchiveCheck {
             if unindexed > 0 { problems.append("\(unindexed) readouts are missing from the search index") }
             let unlinked = try Int.fetchOne(db, sql: "SELECT count(*) FROM sources WHERE meeting_num IS NULL") ?? 0
             if unlinked > 0 { problems.append("\(unlinked) readouts belong to no meeting") }
+            // A person's corrections are kept by meeting id: each must have its meeting.
+            let lost = try Int.fetchOne(db, sql: "SELECT count(*) FROM corrections WHERE meeting_id NOT IN (SELECT id FROM meetings)") ?? 0
+            if lost > 0 { problems.append("\(lost) corrections are of meetings no longer in the archive") }
             let meetings = try Int.fetchOne(db, sql: "SELECT count(*) FROM meetings") ?? 0
             return ArchiveReport(schemaVersion: Archive.schemaVersion, meetings: meetings, problems: problems)
         }
