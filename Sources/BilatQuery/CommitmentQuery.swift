@@ -55,6 +55,16 @@ public enum CommitmentQuery {
         }
     }
 
+    /// How many commitments match `filter`, whatever its limit.
+    public static func count(_ archive: Archive, filter: CommitmentFilter) throws -> Int {
+        var all = filter
+        all.limit = nil
+        return try archive.read { db in
+            let (sql, arguments) = try statement(all, db)
+            return try SearchSyntax.translatingFTSErrors { try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(sql))", arguments: arguments) ?? 0 }
+        }
+    }
+
     /// The main statement of ``list(_:filter:)`` with its arguments written in (for the `sqlite3` shell).
     public static func sql(_ archive: Archive, filter: CommitmentFilter) throws -> String {
         try archive.read { db in
@@ -87,7 +97,13 @@ public enum CommitmentQuery {
             conditions.append("c.bound = ?")
             _ = arguments.append(contentsOf: [by.lowercased() == Commitment.joint ? Commitment.joint : try MeetingFilter.partyCode(by, db)])
         }
-        if let match = filter.match {
+        if let match = filter.match, SearchSyntax.isJapanese(match) {
+            // Japanese runs words together, which the word index cannot split: each term is found in the sentence.
+            for term in match.split(whereSeparator: { $0.isWhitespace || $0 == "　" }) {
+                conditions.append("c.text LIKE ? ESCAPE '\\'")
+                _ = arguments.append(contentsOf: ["%" + SearchSyntax.likeEscaped(String(term)) + "%"])
+            }
+        } else if let match = filter.match {
             conditions.append("c.id IN (SELECT rowid FROM commitment_fts WHERE commitment_fts MATCH ?)")
             _ = arguments.append(contentsOf: [try SearchSyntax.ftsQuery(match)])
         }

@@ -41,6 +41,16 @@ public enum MeetingQuery {
         }
     }
 
+    /// How many meetings match `filter`, whatever its limit (for "20 of 601 shown").
+    public static func count(_ archive: Archive, filter: MeetingFilter) throws -> Int {
+        var all = filter
+        all.limit = nil
+        return try archive.read { db in
+            let (sql, arguments) = try listStatement(all, db)
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(sql))", arguments: arguments) ?? 0
+        }
+    }
+
     /// The main statement of ``list(_:filter:)`` with its arguments written in, as the `sqlite3` shell would
     /// run it: what benchmarks compare against, and what a user can paste into `bilat sql`.
     public static func listSQL(_ archive: Archive, filter: MeetingFilter) throws -> String {

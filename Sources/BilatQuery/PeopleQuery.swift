@@ -32,12 +32,7 @@ public enum PeopleQuery {
     /// People whose name contains every word of `name` (any order, case or accents), most met first.
     public static func list(_ archive: Archive, name: String?, limit: Int?) throws -> [PersonSummary] {
         try archive.read { db in
-            var conditions: [String] = []
-            var arguments = StatementArguments()
-            for word in (name.map(PeopleDirectory.alias) ?? "").split(separator: " ") {
-                conditions.append("p.id IN (SELECT person_id FROM person_aliases WHERE ' ' || alias || ' ' LIKE ?)")
-                _ = arguments.append(contentsOf: ["% \(word) %"])
-            }
+            let (conditions, arguments) = nameConditions(name, on: "p.id")
             var sql = """
                 SELECT p.id, p.name, p.family_name, p.given_name, count(DISTINCT pa.meeting_num) AS meetings,
                        min(m.date) AS first, max(m.date) AS last
@@ -60,5 +55,26 @@ public enum PeopleQuery {
                                      parties: parties, meetings: row["meetings"], firstMeeting: row["first"], lastMeeting: row["last"])
             }
         }
+    }
+
+    /// How many people ``list(_:name:limit:)`` gives without a limit.
+    public static func count(_ archive: Archive, name: String?) throws -> Int {
+        try archive.read { db in
+            let (conditions, arguments) = nameConditions(name, on: "pa.person_id")
+            var sql = "SELECT count(DISTINCT pa.person_id) FROM participants pa"
+            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+            return try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+        }
+    }
+
+    /// People whose name has every word of `name`: a condition on the person id `column` for each word.
+    static func nameConditions(_ name: String?, on column: String) -> ([String], StatementArguments) {
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        for word in (name.map(PeopleDirectory.alias) ?? "").split(separator: " ") {
+            conditions.append("\(column) IN (SELECT person_id FROM person_aliases WHERE ' ' || alias || ' ' LIKE ?)")
+            _ = arguments.append(contentsOf: ["% \(word) %"])
+        }
+        return (conditions, arguments)
     }
 }

@@ -20,6 +20,9 @@ public struct SearchHit: Equatable, Sendable {
 }
 
 public enum SearchQuery {
+    /// How many meetings a search gives when no limit is set.
+    public static let defaultLimit = 20
+
     /// Meetings whose readouts match `query`, best first (bm25 of the best-matching readout, its title
     /// weighing more than its body), with the filters of `list`: one hit per meeting, however many of its
     /// readouts match, with a passage of the best one.
@@ -37,6 +40,18 @@ public enum SearchQuery {
                 return SearchHit(id: row["id"], date: row["date"], title: row["title"], parties: try MeetingQuery.parties(row["num"], db),
                                  snippet: snippet.replacingOccurrences(of: "\n", with: " "), rank: row["rank"])
             }
+        }
+    }
+
+    /// How many meetings match `query` with `filter`, whatever its limit (for "20 of 601 shown").
+    public static func count(_ archive: Archive, query: String, filter: MeetingFilter) throws -> Int {
+        var all = filter
+        all.limit = Int.max
+        return try archive.read { db in
+            let (sql, arguments) = SearchSyntax.isJapanese(query)
+                ? try japaneseStatement(try SearchSyntax.japaneseTerms(query), filter: all, db)
+                : try statement(match: try SearchSyntax.ftsQuery(query), filter: all, db)
+            return try SearchSyntax.translatingFTSErrors { try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(sql))", arguments: arguments) ?? 0 }
         }
     }
 
@@ -61,7 +76,7 @@ public enum SearchQuery {
             WHERE 1
             """
         for condition in conditions { sql += " AND " + condition }
-        sql += " GROUP BY m.num ORDER BY rank LIMIT \(filter.limit ?? 20)"
+        sql += " GROUP BY m.num ORDER BY rank LIMIT \(filter.limit ?? defaultLimit)"
         var all = StatementArguments([match])
         _ = all.append(contentsOf: arguments)
         return (sql, all)
@@ -74,31 +89,7 @@ extension SearchQuery {
     static func searchJapanese(_ archive: Archive, query: String, filter: MeetingFilter) throws -> [SearchHit] {
         let (match, short) = try SearchSyntax.japaneseTerms(query)
         return try archive.read { db in
-            let (conditions, arguments) = try filter.conditions(db)
-            var sql = """
-                WITH hits AS MATERIALIZED (
-                    SELECT rowid AS source, \(match == nil ? "0.0" : "bm25(readout_trigram, 5.0, 1.0)") AS rank FROM readout_trigram WHERE 1
-                """
-            var all = StatementArguments()
-            if let match {
-                sql += " AND readout_trigram MATCH ?"
-                _ = all.append(contentsOf: [match])
-            }
-            for term in short {
-                sql += " AND (readout_trigram.body LIKE ? ESCAPE '\\' OR readout_trigram.title LIKE ? ESCAPE '\\')"
-                let pattern = "%" + term.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                    .replacingOccurrences(of: "_", with: "\\_") + "%"
-                _ = all.append(contentsOf: [pattern, pattern])
-            }
-            sql += """
-                )
-                SELECT m.num, m.id, m.date, m.title, h.source, min(h.rank) AS rank
-                FROM hits h JOIN sources s ON s.id = h.source JOIN meetings m ON m.num = s.meeting_num
-                WHERE 1
-                """
-            for condition in conditions { sql += " AND " + condition }
-            sql += " GROUP BY m.num ORDER BY rank, m.date DESC LIMIT \(filter.limit ?? 20)"
-            _ = all.append(contentsOf: arguments)
+            let (sql, all) = try japaneseStatement((match, short), filter: filter, db)
             let rows = try SearchSyntax.translatingFTSErrors { try Row.fetchAll(db, sql: sql, arguments: all) }
             let passage = try db.cachedStatement(sql: """
                 SELECT snippet(readout_trigram, 1, '[', ']', '…', 24) FROM readout_trigram WHERE readout_trigram MATCH ? AND rowid = ?
@@ -118,6 +109,38 @@ extension SearchQuery {
             }
         }
     }
+
+    /// The statement of ``searchJapanese(_:query:filter:)`` for the trigram query `match` and the `short`
+    /// terms found with LIKE, and its arguments.
+    static func japaneseStatement(_ terms: (match: String?, short: [String]), filter: MeetingFilter, _ db: Database) throws
+        -> (String, StatementArguments) {
+        let (match, short) = terms
+        let (conditions, arguments) = try filter.conditions(db)
+        var sql = """
+            WITH hits AS MATERIALIZED (
+                SELECT rowid AS source, \(match == nil ? "0.0" : "bm25(readout_trigram, 5.0, 1.0)") AS rank FROM readout_trigram WHERE 1
+            """
+        var all = StatementArguments()
+        if let match {
+            sql += " AND readout_trigram MATCH ?"
+            _ = all.append(contentsOf: [match])
+        }
+        for term in short {
+            sql += " AND (readout_trigram.body LIKE ? ESCAPE '\\' OR readout_trigram.title LIKE ? ESCAPE '\\')"
+            let pattern = "%" + SearchSyntax.likeEscaped(term) + "%"
+            _ = all.append(contentsOf: [pattern, pattern])
+        }
+        sql += """
+            )
+            SELECT m.num, m.id, m.date, m.title, h.source, min(h.rank) AS rank
+            FROM hits h JOIN sources s ON s.id = h.source JOIN meetings m ON m.num = s.meeting_num
+            WHERE 1
+            """
+        for condition in conditions { sql += " AND " + condition }
+        sql += " GROUP BY m.num ORDER BY rank, m.date DESC LIMIT \(filter.limit ?? defaultLimit)"
+        _ = all.append(contentsOf: arguments)
+        return (sql, all)
+    }
 }
 
 /// Turns what a user types into an FTS5 query: words, "phrases", OR, AND, NOT, parentheses and
@@ -125,6 +148,11 @@ extension SearchQuery {
 /// becomes the phrase of its parts, as the tokenizer indexed it. Column filters and NEAR are not
 /// offered, so nothing a user types is read as FTS5 syntax by accident.
 public enum SearchSyntax {
+    /// `text` with LIKE's wildcards and its escape character escaped, for `LIKE ? ESCAPE '\\'`.
+    public static func likeEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+
     public static func ftsQuery(_ input: String) throws -> String {
         var out: [String] = []
         var depth = 0

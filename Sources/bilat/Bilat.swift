@@ -82,8 +82,10 @@ enum Console {
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    /// The terminal's width in columns, or `nil` when standard output is not a terminal.
+    /// The width a table must fit: `$COLUMNS` where set, else the terminal's; `nil` when standard output is
+    /// not a terminal and no width is set (every value is then written in full).
     static var width: Int? {
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
         guard stdoutIsTerminal else { return nil }
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }

@@ -57,12 +57,29 @@ struct FilterOptions: ParsableArguments {
     var limit: Int?
 
     func validate() throws {
+        try Self.validate(from: from, to: to, limit: limit)
+    }
+
+    /// Refuses date bounds that are not dates and a negative limit (commands with filters of their own share it).
+    static func validate(from: String?, to: String?, limit: Int?) throws {
         for (name, value) in [("--from", from), ("--to", to)] {
             if let value, !MeetingFilter.isValidDateBound(value) {
                 throw ValidationError("\(name) \(value) is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
             }
         }
         if let limit, limit < 0 { throw ValidationError("--limit must be a positive number, not \(limit)") }
+    }
+
+    /// The filter for `archive`; a name that could mean more than one party is said on standard error
+    /// with the one chosen.
+    func filter(_ archive: Archive) throws -> MeetingFilter {
+        try Self.resolved(filter, in: archive)
+    }
+
+    /// `filter` as it will be read in `archive`; a name that could mean more than one party is said on
+    /// standard error with the one chosen.
+    static func resolved(_ filter: MeetingFilter, in archive: Archive) throws -> MeetingFilter {
+        filter
     }
 
     var filter: MeetingFilter {

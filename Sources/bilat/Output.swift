@@ -12,19 +12,6 @@ enum Output {
         print(text)
     }
 
-    /// Rows in `format`: `objects` for json and ndjson, `rows` under `header` for csv and the table (the
-    /// table's header in capitals); `empty` is said on standard error when a table has no row.
-    static func rows(_ format: OutputFormat, objects: [JSONValue], header: [String], rows: [[String]], empty: String) {
-        switch format {
-        case .json: jsonArray(objects)
-        case .ndjson: ndjson(objects)
-        case .csv: csv(header: header, rows: rows)
-        case .table:
-            if rows.isEmpty { Console.note(empty); return }
-            table(header: header.map { $0.uppercased() }, rows: rows)
-        }
-    }
-
     /// A JSON array of `items`, pretty-printed.
     static func jsonArray(_ items: [JSONValue]) {
         line(JSONValue.array(items).rendered(pretty: true))
@@ -46,14 +33,15 @@ enum Output {
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// An aligned table. On a terminal the widest columns are cut with … to fit its width;
-    /// elsewhere every value is written in full.
-    static func table(header: [String], rows: [[String]]) {
+    /// An aligned table. On a terminal (or within `$COLUMNS`) the widest columns are cut with … to fit its
+    /// width, never a `fixed` one (an id the user types again); elsewhere every value is written in full.
+    static func table(header: [String], rows: [[String]], fixed: Set<Int> = []) {
         let cells = ([header] + rows).map { $0.map { $0.replacingOccurrences(of: "\n", with: " ") } }
         var widths = header.indices.map { column in cells.map { displayWidth($0[column]) }.max() ?? 0 }
         if let terminal = Console.width {
             let spacing = 2 * (header.count - 1)
-            while widths.reduce(0, +) + spacing > terminal, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 8 {
+            while widths.reduce(0, +) + spacing > terminal,
+                  let widest = widths.indices.filter({ !fixed.contains($0) }).max(by: { widths[$0] < widths[$1] }), widths[widest] > 8 {
                 widths[widest] -= 1
             }
         }
@@ -75,9 +63,11 @@ enum Output {
         }
     }
 
+    /// East Asian wide and full-width characters, and emoji shown as pictures, take two columns.
     private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6:
+        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x1F680...0x1F6FF, 0x20000...0x3FFFD:
             return true
         default: return false
         }

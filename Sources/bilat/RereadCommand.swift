@@ -27,8 +27,9 @@ struct RereadCommand: ParsableCommand {
         let opened = try Archive.open(path: archive.path, create: false)
         var changes: [RereadChange] = []
         let summary = try ArchiveReread.run(opened, dryRun: dryRun) { changes.append($0) }
-        Output.rows(output.format, objects: changes.map(\.json), header: ["id", "field", "before", "after"],
-                    rows: changes.map { [$0.id, $0.field, $0.before, $0.after] }, empty: "nothing changed")
+        Output.write(Listing([.init("id", id: true), .init("field"), .init("before"), .init("after")], rows: changes.map {
+            [.string($0.id), .string($0.field), .string($0.before), .string($0.after)]
+        }, objects: changes.map(\.json), empty: "nothing changed"), format: output.format)
         for kept in summary.kept { Console.note("kept as it was: \(kept.id): \(kept.reason)") }
         Console.note("\(dryRun ? "would reread" : "reread") \(summary.meetings) meeting\(summary.meetings == 1 ? "" : "s"): "
             + "\(summary.changed) changed, \(summary.meetings - summary.changed) unchanged"

@@ -22,7 +22,8 @@ struct ReviewCommand: ParsableCommand {
 
     func run() throws {
         let items = try ReviewQuery.items(try archive.openForReading(), filter: filters.filter)
-        Output.rows(output.format, objects: items.map(\.json), header: ["id", "date", "kind", "reason"],
-                    rows: items.map { [$0.id, $0.date ?? "—", $0.kind.rawValue, $0.reason] }, empty: "nothing to review")
+        Output.write(Listing([.init("id", id: true), .init("date"), .init("kind"), .init("reason")], rows: items.map {
+            [.string($0.id), .optional($0.date), .string($0.kind.rawValue), .string($0.reason)]
+        }, objects: items.map(\.json), empty: "nothing to review"), format: output.format)
     }
 }

@@ -49,22 +49,16 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         let keys = keys
         let rows = try StatsQuery.run(try archive.openForReading(), by: keys, filter: filters.filter, commitments: commitments)
-        let names = keys.map(\.rawValue) + ["meetings"] + (commitments ? ["commitments"] : [])
-        let objects = rows.map { row in
-            JSONValue.object(zip(keys, row.keys).map { ($0.rawValue, JSONValue.optional($1)) } + [("meetings", .int(row.meetings))]
-                + (row.commitments.map { [("commitments", JSONValue.int($0))] } ?? []))
+        var columns = keys.map { Listing.Column($0.rawValue) } + [.init("meetings")] + (commitments ? [.init("commitments")] : [])
+        var cells: [[JSONValue]] = rows.map { row in
+            row.keys.map(JSONValue.optional) + [.int(row.meetings)] + (row.commitments.map { [JSONValue.int($0)] } ?? [])
         }
-        var cells = rows.map { row in row.keys.map { $0 ?? "" } + [String(row.meetings)] + (row.commitments.map { [String($0)] } ?? []) }
-        var header = names
-        if output.format == .table {
-            cells = rows.map { row in row.keys.map { $0 ?? "—" } + [String(row.meetings)] + (row.commitments.map { [String($0)] } ?? []) }
-            // On a terminal, a bar per row shows the counts at a glance.
-            if Console.stdoutIsTerminal, let most = rows.map(\.meetings).max(), most > 0 {
-                header.append("")
-                for (index, row) in rows.enumerated() { cells[index].append(Self.bar(row.meetings, of: most)) }
-            }
+        // On a terminal, a bar per row shows the counts at a glance.
+        if output.format == .table, Console.stdoutIsTerminal, let most = rows.map(\.meetings).max(), most > 0 {
+            columns.append(.init("bar", title: "", csv: false))
+            for (index, row) in rows.enumerated() { cells[index].append(.string(Self.bar(row.meetings, of: most))) }
         }
-        Output.rows(output.format, objects: objects, header: header, rows: cells, empty: "no meetings match")
+        Output.write(Listing(columns, rows: cells, empty: "no meetings match"), format: output.format)
     }
 
     /// A bar of up to 20 columns, in eighths of a column.

@@ -1,0 +1,59 @@
+import ArgumentParser
+import BilatIngest
+import BilatQuery
+import Foundation
+
+struct CommitmentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "commitments",
+        abstract: "List commitments (what the sides agreed or undertook) with their meeting's date, parties and id."
+    )
+
+    @OptionGroup var archive: ArchiveOptions
+
+    @Option(name: .long, help: ArgumentHelp("Commitments about this topic; repeat for any of several.", valueName: "slug"))
+    var topic: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Meetings of this party: a code or a name.", valueName: "code-or-name"))
+    var party: String?
+
+    @Option(name: .long, help: ArgumentHelp("Meetings with this person.", valueName: "name"))
+    var person: String?
+
+    @Option(name: .long, help: ArgumentHelp("Meetings on or after this date.", valueName: "date"))
+    var from: String?
+
+    @Option(name: .long, help: ArgumentHelp("Meetings on or before this date.", valueName: "date"))
+    var to: String?
+
+    @Option(name: .long, help: ArgumentHelp("Who is bound: joint, or a party's code or name.", valueName: "joint|code"))
+    var by: String?
+
+    @Option(name: .long, help: ArgumentHelp("Full-text query over the commitment sentences.", valueName: "text"))
+    var match: String?
+
+    @Option(name: .long, help: ArgumentHelp("At most this many results.", valueName: "n"))
+    var limit: Int?
+
+    @OptionGroup var output: FormatOption
+
+    func validate() throws {
+        try FilterOptions.validate(from: from, to: to, limit: limit)
+    }
+
+    func run() throws {
+        let opened = try archive.openForReading()
+        let filter = CommitmentFilter(
+            meetings: try FilterOptions.resolved(MeetingFilter(from: from, to: to, person: person, party: party), in: opened),
+            topics: topic, by: by, match: match, limit: limit)
+        let rows = try CommitmentQuery.list(opened, filter: filter)
+        let total = output.format == .table && limit == rows.count ? try CommitmentQuery.count(opened, filter: filter) : nil
+        Output.write(Listing([
+            .init("meeting_id", title: "MEETING", id: true, table: false), .init("date"), .init("parties"), .init("by"),
+            .init("topics", table: false), .init("text", title: "COMMITMENT"), .init("meeting_id", title: "MEETING", id: true, csv: false),
+        ], rows: rows.map {
+            [.string($0.meetingID), .optional($0.date), .array($0.parties.map(JSONValue.string)), .string($0.by),
+             .array($0.topics.map(JSONValue.string)), .string($0.text), .string($0.meetingID)]
+        }, objects: rows.map(\.json), empty: "no commitments match", total: total), format: output.format)
+    }
+}
