@@ -119,10 +119,16 @@ def main():
             "fr": forms(fr(c.get("common_name", c["name"])))[0],
             "ja": forms(ja(c["name"]))[-1] if ja(c["name"]) != c["name"] else None,
         }
-        parties.append({"code": code, "kind": "state", "names": display,
+        parties.append({"code": code, "kind": "state", "alpha2": c["alpha_2"], "names": display,
                         "spellings": {k: sorted(set(v)) for k, v in spell.items()}})
         if code in known_capitals:
             parties[-1]["capitals"] = known_capitals[code]
+    # States iso-codes leaves out (Kosovo: XK, XKX as the EU and the World Bank write it).
+    for code, state in extras.get("states", {}).items():
+        parties.append({"code": code, "kind": "state", "alpha2": state["alpha2"], "names": state["names"],
+                        "spellings": {k: sorted(set(v)) for k, v in state["spellings"].items()}})
+        if state.get("capitals"):
+            parties[-1]["capitals"] = state["capitals"]
     head_count = {}
     for pairs in heads_by_code.values():
         for pair in set(pairs):

@@ -302,6 +302,8 @@ public struct Party: Sendable {
     public let code: String
     /// `state`, `subdivision` or `organization`.
     public let kind: String
+    /// A state's ISO 3166-1 alpha-2 code ("JP" for JPN), which people type too.
+    public let alpha2: String?
     public let nameEn: String
     public let nameFr: String?
     public let nameJa: String?
@@ -405,6 +407,7 @@ public final class LanguageData: Sendable {
             struct Entry: Decodable {
                 let code: String
                 let kind: String
+                let alpha2: String?
                 let names: [String: String?]
                 let spellings: [String: [String]]
                 let capitals: [String]?
@@ -420,7 +423,7 @@ public final class LanguageData: Sendable {
         for entry in partyFile.parties {
             let spellings = Array(Set(entry.spellings.values.flatMap { $0 } + [entry.code]))
             parties[entry.code] = Party(
-                code: entry.code, kind: entry.kind, nameEn: (entry.names["en"] ?? nil) ?? entry.code,
+                code: entry.code, kind: entry.kind, alpha2: entry.alpha2, nameEn: (entry.names["en"] ?? nil) ?? entry.code,
                 nameFr: entry.names["fr"] ?? nil, nameJa: entry.names["ja"] ?? nil, spellings: spellings, capitals: entry.capitals ?? [],
                 country: entry.country)
             for spelling in spellings {
@@ -464,6 +467,14 @@ public final class LanguageData: Sendable {
         }
         peopleByFamilyWord = byFamilyWord
         peopleInJapaneseScript = people.filter { $0.japaneseFamily != nil }
+    }
+
+    /// The state whose ISO alpha-2 code is `code` ("JP", "gb"), or `nil`. Kept apart from
+    /// ``party(named:)``: two capital letters in a readout ("IT", "NO") are not a country.
+    public func party(alpha2 code: String) -> String? {
+        let upper = code.trimmingCharacters(in: .whitespaces).uppercased()
+        guard upper.count == 2 else { return nil }
+        return parties.values.first { $0.alpha2 == upper }?.code
     }
 
     /// The party that `text` names ("Japan", "Japon", "japonais", "日本", "JPN", "OTAN"), or `nil`.

@@ -5,6 +5,7 @@ import GRDB
 /// Why an archive could not be opened or used. Each case reads as one sentence for the user.
 public enum ArchiveError: Error, Equatable, CustomStringConvertible, Sendable {
     case missing(path: String)
+    case missingFolder(path: String)
     case notAnArchive(path: String)
     case newerSchema(path: String)
     case readOnly(path: String)
@@ -19,6 +20,9 @@ public enum ArchiveError: Error, Equatable, CustomStringConvertible, Sendable {
         switch self {
         case .missing(let path):
             return "no archive at \(path); create one with `bilat import --db \(path) FILE…`"
+        case .missingFolder(let path):
+            let folder = (path as NSString).deletingLastPathComponent
+            return "cannot create \(path): the folder \(folder) does not exist (make it first, or give another --db)"
         case .notAnArchive(let path):
             return "\(path) is not a Bilat archive"
         case .newerSchema(let path):
@@ -84,6 +88,13 @@ public final class Archive: @unchecked Sendable {
     public static func open(path: String, create: Bool = false, readOnly: Bool = false) throws -> Archive {
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists && !create { throw ArchiveError.missing(path: path) }
+        if !exists {
+            let folder = (path as NSString).deletingLastPathComponent
+            var folderIsDirectory: ObjCBool = false
+            if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &folderIsDirectory) || !folderIsDirectory.boolValue {
+                throw ArchiveError.missingFolder(path: path)
+            }
+        }
         var isDirectory: ObjCBool = false
         if exists, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw ArchiveError.notAnArchive(path: path)

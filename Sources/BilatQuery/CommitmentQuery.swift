@@ -80,18 +80,18 @@ public enum CommitmentQuery {
         var (conditions, arguments) = try meetingFilter.conditions(db)
         var from = "FROM commitments c JOIN meetings m ON m.num = c.meeting_num"
         var order = "m.date DESC, m.id DESC, c.position"
-        if !filter.topics.isEmpty { try TopicQuery.validate(filter.topics, db) }
-        if filter.topics.count == 1 {
+        let topics = try TopicQuery.slugs(filter.topics, db)
+        if topics.count == 1 {
             // One topic: read the newest first from the (topic, date) index rather than sort them all.
             from = "FROM commitment_topics ct JOIN commitments c ON c.id = ct.commitment_id JOIN meetings m ON m.num = c.meeting_num"
             order = "ct.meeting_date DESC, m.id DESC, c.position"
             conditions.insert("ct.topic_slug = ?", at: 0)
-            var first = StatementArguments([filter.topics[0]])
+            var first = StatementArguments([topics[0]])
             _ = first.append(contentsOf: arguments)
             arguments = first
-        } else if !filter.topics.isEmpty {
-            conditions.append("c.id IN (SELECT commitment_id FROM commitment_topics WHERE topic_slug IN (\(databaseQuestionMarks(count: filter.topics.count))))")
-            _ = arguments.append(contentsOf: StatementArguments(filter.topics))
+        } else if !topics.isEmpty {
+            conditions.append("c.id IN (SELECT commitment_id FROM commitment_topics WHERE topic_slug IN (\(databaseQuestionMarks(count: topics.count))))")
+            _ = arguments.append(contentsOf: StatementArguments(topics))
         }
         if let by = filter.by {
             conditions.append("c.bound = ?")

@@ -8,11 +8,12 @@ public struct MeetingFilter: Sendable {
     public var from: String?
     /// Latest meeting date, inclusive, same forms.
     public var to: String?
-    /// A person's name in any order, case and accents ("rutte", "RUTTE Mark").
+    /// A person's name, or any part of it, in any order, case and accents ("rutte", "RUTTE Mark", "Lula"):
+    /// see ``PersonMatch``.
     public var person: String?
     /// A party code or name in any known language ("JPN", "Japon", "日本").
     public var party: String?
-    /// Topic slugs; a meeting matches when it has any of them.
+    /// Topics, by slug or label ("defence-cooperation", "Ukraine"); a meeting matches when it has any of them.
     public var topics: [String] = []
     /// Only meetings whose readouts disagree on a fact.
     public var conflicts = false
@@ -50,22 +51,9 @@ public struct MeetingFilter: Sendable {
         return true
     }
 
-    /// The party code `party` names, or an error naming the value. A code or a display name ("JPN", "Japan",
-    /// "Japon", "日本") is looked up in the archive's `parties` table; only other spellings ("japonais",
-    /// "Corée du Sud" typed without accents) load the language data, which takes a while at start-up.
+    /// The party code `party` names, or an error naming the value: see ``PartyChoice``.
     static func partyCode(_ party: String, _ db: Database) throws -> String {
-        let trimmed = party.trimmingCharacters(in: .whitespaces)
-        if let code = try String.fetchOne(db, sql: """
-            SELECT code FROM parties
-            WHERE code = upper(?1) OR lower(name_en) = lower(?1) OR lower(name_fr) = lower(?1) OR name_ja = ?1
-            LIMIT 1
-            """, arguments: [trimmed]) {
-            return code
-        }
-        guard let code = LanguageData.shared.party(named: party) else {
-            throw ArchiveError.badQuery("unknown party \"\(party)\": give a code (JPN, NATO, CA-QC) or a country or organisation name")
-        }
-        return code
+        try PartyChoice.find(party, db).party.code
     }
 
     /// The SQL conditions on `meetings AS m` and their arguments.
@@ -86,15 +74,10 @@ public struct MeetingFilter: Sendable {
             _ = arguments.append(contentsOf: [to + "~"])
         }
         if let person {
-            let alias = PeopleDirectory.alias(person)
-            sql.append(perMeeting ? """
-                EXISTS (SELECT 1 FROM participants pa JOIN person_aliases al ON al.person_id = pa.person_id
-                        WHERE pa.meeting_num = m.num AND al.alias = ?)
-                """ : """
-                m.num IN (SELECT pa.meeting_num FROM participants pa
-                          JOIN person_aliases al ON al.person_id = pa.person_id WHERE al.alias = ?)
-                """)
-            _ = arguments.append(contentsOf: [alias])
+            let ids = try PersonMatch.find(person, db).ids
+            let list = ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ", ")
+            sql.append(perMeeting ? "EXISTS (SELECT 1 FROM participants pa WHERE pa.meeting_num = m.num AND pa.person_id IN (\(list)))"
+                : "m.num IN (SELECT pa.meeting_num FROM participants pa WHERE pa.person_id IN (\(list)))")
         }
         if let party {
             sql.append(perMeeting ? "EXISTS (SELECT 1 FROM meeting_parties WHERE meeting_num = m.num AND party_code = ?)"
@@ -102,7 +85,7 @@ public struct MeetingFilter: Sendable {
             _ = arguments.append(contentsOf: [try Self.partyCode(party, db)])
         }
         if !topics.isEmpty {
-            try TopicQuery.validate(topics, db)
+            let topics = try TopicQuery.slugs(topics, db)
             let slugs = databaseQuestionMarks(count: topics.count)
             sql.append(perMeeting ? "EXISTS (SELECT 1 FROM meeting_topics WHERE meeting_num = m.num AND topic_slug IN (\(slugs)))"
                 : "m.num IN (SELECT meeting_num FROM meeting_topics WHERE topic_slug IN (\(slugs)))")

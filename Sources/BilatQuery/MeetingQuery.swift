@@ -70,9 +70,7 @@ public enum MeetingQuery {
         var rest = filter
         var driver: (table: String, column: String, value: DatabaseValueConvertible)?
         var driverExtra: String?
-        let people = try filter.person.map { name in
-            try Int64.fetchAll(db, sql: "SELECT DISTINCT person_id FROM person_aliases WHERE alias = ?", arguments: [PeopleDirectory.alias(name)])
-        }
+        let people = try filter.person.map { name in try PersonMatch.find(name, db).ids }
         if let people, people.count == 1 {
             driver = ("participants", "person_id", people[0])
             // A person listed twice in one meeting gives it once.
@@ -82,8 +80,7 @@ public enum MeetingQuery {
             driver = ("meeting_parties", "party_code", try MeetingFilter.partyCode(party, db))
             rest.party = nil
         } else if filter.topics.count == 1 {
-            try TopicQuery.validate(filter.topics, db)
-            driver = ("meeting_topics", "topic_slug", filter.topics[0])
+            driver = ("meeting_topics", "topic_slug", try TopicQuery.slugs(filter.topics, db)[0])
             rest.topics = []
         }
         let columns = "m.num, m.id, m.date, m.title, m.format, m.language"

@@ -34,6 +34,9 @@ public enum RawSQL {
                 statement = try db.makeStatement(sql: sql)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_AUTH {
                 throw ArchiveError.writeRefused("`bilat sql` only reads; use `bilat import` to change the archive")
+            } catch let error as DatabaseError where error.message?.hasPrefix("Multiple statements found") == true {
+                // GRDB's message gives advice for its own API, not for this command.
+                throw ArchiveError.badQuery("`bilat sql` runs one statement at a time: give one SELECT, with nothing after its ';'")
             } catch let error as DatabaseError {
                 throw ArchiveError.badQuery("SQL error: \(error.message ?? "invalid statement")")
             }

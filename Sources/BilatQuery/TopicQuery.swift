@@ -27,10 +27,22 @@ public enum TopicQuery {
         }
     }
 
-    /// Refuses a slug that is not in the vocabulary, naming it.
-    static func validate(_ slugs: [String], _ db: Database) throws {
-        for slug in slugs where try Int.fetchOne(db, sql: "SELECT count(*) FROM topics WHERE slug = ?", arguments: [slug]) == 0 {
-            throw ArchiveError.badQuery("unknown topic \"\(slug)\"; `bilat topics` lists them")
+    /// The slugs `topics` name: a slug, or a topic's label, in any case or accents, with spaces or
+    /// hyphens ("defence-cooperation" and "Defence cooperation" for defense-cooperation, "Ukraine" for
+    /// ukraine). A value that names no topic is refused, with the nearest slugs.
+    public static func slugs(_ topics: [String], _ db: Database) throws -> [String] {
+        guard !topics.isEmpty else { return [] }
+        let vocabulary = try Row.fetchAll(db, sql: "SELECT slug, label FROM topics ORDER BY rowid").map { (slug: $0["slug"] as String, label: $0["label"] as String) }
+        func key(_ text: String) -> String {
+            TextFolding.fold(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: "-")
+        }
+        return try topics.map { topic in
+            if vocabulary.contains(where: { $0.slug == topic }) { return topic }
+            let typed = key(topic)
+            if let found = vocabulary.first(where: { key($0.slug) == typed || key($0.label) == typed }) { return found.slug }
+            let hint = Suggestions.hint(for: typed, among: vocabulary.map(\.slug))
+            throw ArchiveError.badQuery("unknown topic \"\(topic)\"" + (hint.isEmpty ? "; `bilat topics` lists them" : hint + " (`bilat topics` lists them)"))
         }
     }
+
 }

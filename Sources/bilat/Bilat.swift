@@ -4,7 +4,11 @@ import BilatQuery
 import Foundation
 
 /// The `bilat` command: parses arguments, calls the library, formats output.
+@main
 struct Bilat: ParsableCommand {
+    /// This version of Bilat (`bilat --version`).
+    static let version = "0.6.0"
+
     static let configuration = CommandConfiguration(
         commandName: "bilat",
         abstract: "An archive of bilateral diplomatic meetings: who met whom, when, and what they agreed.",
@@ -12,6 +16,7 @@ struct Bilat: ParsableCommand {
             The archive is one SQLite file: --db PATH, else $BILAT_DB, else ./bilat.sqlite.
             Only `import` creates it. Exit status: 0 success, 1 a failure you can fix, 2 wrong usage.
             """,
+        version: "bilat \(version) (archive schema \(Archive.schemaVersion))",
         subcommands: [
             ImportCommand.self, ListCommand.self, ShowCommand.self, CommitmentsCommand.self, SearchCommand.self,
             PeopleCommand.self, TopicsCommand.self, ExportCommand.self, SQLCommand.self, CheckCommand.self,
@@ -20,15 +25,26 @@ struct Bilat: ParsableCommand {
         ]
     )
 
+    /// Runs the command line and exits with its status (rather than ArgumentParser's own `main`, so that
+    /// every error is one sentence and the exit codes are those of cli.md).
+    static func main() {
+        Foundation.exit(run(arguments: Array(CommandLine.arguments.dropFirst())))
+    }
+
     /// Runs the command line, mapping every error to one sentence on standard error and the exit
     /// codes of cli.md: 1 for a failure the user can fix, 2 for wrong usage.
     static func run(arguments: [String]) -> Int32 {
+        if let unknown = unknownCommand(arguments) {
+            Console.error(unknown)
+            Console.note("see `bilat --help`")
+            return 2
+        }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
             return 0
-        } catch let failure as CommandFailure {
-            return failure.code
+        } catch let code as ExitCode {
+            return code.rawValue
         } catch let error as ArchiveError {
             Console.error(error.description)
             return 1
@@ -44,13 +60,14 @@ struct Bilat: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
+                Output.line(fullMessage(for: error))
                 return 0
             }
             let message = fullMessage(for: error)
             if code == .validationFailure {
-                Console.error(message.components(separatedBy: "\n").first { !$0.isEmpty }?.replacingOccurrences(of: "Error: ", with: "") ?? message)
-                Console.note("see `bilat \(helpPath(arguments)) --help`")
+                let first = message.components(separatedBy: "\n").first { !$0.isEmpty }?.replacingOccurrences(of: "Error: ", with: "") ?? message
+                Console.error(plainUsageError(first))
+                Console.note("see `\((["bilat"] + [helpPath(arguments)].compactMap { $0 }).joined(separator: " ")) --help`")
                 return 2
             }
             Console.error(message.isEmpty ? "\(error)" : message)
@@ -58,37 +75,26 @@ struct Bilat: ParsableCommand {
         }
     }
 
-    private static func helpPath(_ arguments: [String]) -> String {
-        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
-        return arguments.first(where: names.contains) ?? ""
-    }
-}
-
-/// A command that already said what went wrong and only needs to exit with `code`.
-struct CommandFailure: Error {
-    let code: Int32
-}
-
-enum Console {
-    /// One line on standard error: "bilat: MESSAGE".
-    static func error(_ message: String) {
-        FileHandle.standardError.write(Data("bilat: \(message)\n".utf8))
+    /// ArgumentParser's "The value 'X' is invalid for '--opt <v>': is …" as "--opt X is …".
+    static func plainUsageError(_ message: String) -> String {
+        guard let match = message.wholeMatch(of: /The value '(.*)' is invalid for '(\S+)(?: <[^>]*>)?': (is .*)/) else { return message }
+        return "\(match.2) \(match.1) \(match.3)"
     }
 
-    static func note(_ message: String) {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
+    private static var commandNames: [String] { configuration.subcommands.compactMap { $0.configuration.commandName } }
+
+    /// The subcommand `arguments` name, if any.
+    private static func helpPath(_ arguments: [String]) -> String? {
+        arguments.first(where: commandNames.contains)
     }
 
-    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
-    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
-
-    /// The width a table must fit: `$COLUMNS` where set, else the terminal's; `nil` when standard output is
-    /// not a terminal and no width is set (every value is then written in full).
-    static var width: Int? {
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
-        guard stdoutIsTerminal else { return nil }
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return 100
+    /// What is wrong when the first word (or the word after `help`) is no command: the nearest commands
+    /// suggested, since ArgumentParser would only say "unexpected argument" or print the main help.
+    static func unknownCommand(_ arguments: [String]) -> String? {
+        var words = arguments[...]
+        if words.first == "help" { words = words.dropFirst() }
+        guard let word = words.first, !word.hasPrefix("-"), !commandNames.contains(word), word != "help" else { return nil }
+        let hint = Suggestions.hint(for: word, among: commandNames)
+        return "unknown command '\(word)'" + (hint.isEmpty ? "; the commands are \(commandNames.joined(separator: ", "))" : hint)
     }
 }

@@ -20,11 +20,13 @@ struct CommitmentsCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Meetings with this person.", valueName: "name"))
     var person: String?
 
-    @Option(name: .long, help: ArgumentHelp("Meetings on or after this date.", valueName: "date"))
-    var from: String?
+    @Option(name: .long, help: ArgumentHelp("Meetings on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"),
+            transform: DateBound.init)
+    var from: DateBound?
 
-    @Option(name: .long, help: ArgumentHelp("Meetings on or before this date.", valueName: "date"))
-    var to: String?
+    @Option(name: .long, help: ArgumentHelp("Meetings on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"),
+            transform: DateBound.init)
+    var to: DateBound?
 
     @Option(name: .long, help: ArgumentHelp("Who is bound: joint, or a party's code or name.", valueName: "joint|code"))
     var by: String?
@@ -44,7 +46,7 @@ struct CommitmentsCommand: ParsableCommand {
     func run() throws {
         let opened = try archive.openForReading()
         let filter = CommitmentFilter(
-            meetings: try FilterOptions.resolved(MeetingFilter(from: from, to: to, person: person, party: party), in: opened),
+            meetings: try FilterOptions.resolved(MeetingFilter(from: from?.text, to: to?.text, person: person, party: party), in: opened),
             topics: topic, by: by, match: match, limit: limit)
         let rows = try CommitmentQuery.list(opened, filter: filter)
         let total = output.format == .table && limit == rows.count ? try CommitmentQuery.count(opened, filter: filter) : nil

@@ -28,28 +28,38 @@ struct ImportCommand: ParsableCommand {
         discussion: "Without it, a readout of the same date, sides and principals as a meeting in the archive, from another publisher or in another language, joins that meeting."))
     var noLink = false
 
+    @Flag(name: .long, help: "Print a line for every file, even on a terminal (where only failures are printed, under a progress bar).")
+    var verbose = false
+
+    @Flag(name: .long, help: "Print no line per file and no progress bar: failures (on standard error) and the summary only.")
+    var quiet = false
+
     @Argument(help: ArgumentHelp("Files or folders to import; - for standard input.", valueName: "path"))
     var paths: [String]
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or folder to import") }
+        if verbose && quiet { throw ValidationError("--verbose and --quiet ask for opposite things: give one of them") }
     }
 
     func run() throws {
         let importer = ArchiveImporter()
         // Files are listed as the import reaches them; a progress bar on a terminal counts them first.
         let files = FileWalk(paths)
-        let target = dryRun ? nil : try Archive.open(path: archive.path, create: true)
+        let created = !dryRun && !FileManager.default.fileExists(atPath: archive.path)
         var counts = ImportCounts()
         var records: [JSONValue] = []
-        let progress = Progress(total: Console.stderrIsTerminal ? files.reduce(0) { n, _ in n + 1 } : 0)
-        if let target {
+        let showsBar = !quiet && !verbose && Console.stderrIsTerminal
+        let progress = ImportProgress(total: showsBar ? files.reduce(0) { n, _ in n + 1 } : 0, bar: showsBar,
+                                      lines: quiet ? .none : verbose || !Console.stdoutIsTerminal ? .all : .none)
+        if !dryRun {
+            let target = try Archive.open(path: archive.path, create: true)
             var done = 0
             importer.importFiles(files, into: target, link: !noLink) { result in
                 done += 1
                 progress.show(done)
                 if let failure = result.failure {
-                    report(result.path, failure: failure, counts: &counts)
+                    report(result.path, failure: failure, counts: &counts, progress: progress)
                     return
                 }
                 for outcome in result.outcomes {
@@ -69,28 +79,39 @@ struct ImportCommand: ParsableCommand {
         } else {
             for file in files {
                 if let error = file.error {
-                    report(file.path, failure: error, counts: &counts)
+                    report(file.path, failure: error, counts: &counts, progress: progress)
                     continue
                 }
                 do {
                     records += try importer.reader.read(path: file.path, bytes: try ReadoutFile.load(file.path)).map(\.record.json)
                 } catch let error as IngestError {
-                    report(file.path, failure: error.description, counts: &counts)
+                    report(file.path, failure: error.description, counts: &counts, progress: progress)
                 }
             }
         }
         progress.finish()
         if dryRun {
             Output.jsonArray(records)
-            Console.note("dry run: \(records.count) records read, \(counts.failed) files failed, nothing written")
-        } else {
-            Output.line("\(counts.imported) imported, \(counts.linked) linked, \(counts.unchanged) unchanged, \(counts.replaced) replaced, \(counts.failed) failed")
+            Console.note("dry run: \(Self.count(records.count, "record")) read, \(Self.count(counts.failed, "file")) failed, nothing written")
+            if counts.failed > 0 { throw ExitCode.failure }
+            return
         }
-        if counts.failed > 0 { throw CommandFailure(code: 1) }
+        var summary = "\(counts.imported) imported, \(counts.linked) linked, \(counts.unchanged) unchanged, \(counts.replaced) replaced, \(counts.failed) failed"
+        // An archive this command made and put nothing into is not left behind.
+        if created && counts.stored == 0 {
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: archive.path + suffix) }
+            summary += " (no archive was created at \(archive.path))"
+        }
+        Output.line(summary)
+        if counts.failed > 0 { throw ExitCode.failure }
     }
 
-    private func report(_ path: String, failure: String, counts: inout ImportCounts) {
+    /// "1 record", "2 records".
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+    private func report(_ path: String, failure: String, counts: inout ImportCounts, progress: ImportProgress) {
         counts.failed += 1
+        progress.clear()
         Console.error("failed: \(path): \(failure)")
     }
 
@@ -103,31 +124,7 @@ struct ImportCounts {
     var unchanged = 0
     var replaced = 0
     var failed = 0
-}
 
-/// A progress bar on standard error for long runs on a terminal; per-file lines go to standard output.
-struct Progress {
-    let total: Int
-    let enabled: Bool
-
-    init(total: Int) {
-        self.total = total
-        enabled = Console.stderrIsTerminal && total >= 50
-    }
-
-    func show(_ done: Int) {
-        guard enabled, done % 10 == 0 else { return }
-        let width = 30
-        let filled = total == 0 ? width : width * done / total
-        FileHandle.standardError.write(Data("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] \(done)/\(total)".utf8))
-    }
-
-    func line(_ text: String) {
-        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        print(text)
-    }
-
-    func finish() {
-        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-    }
+    /// Files whose readouts are in the archive after the run.
+    var stored: Int { imported + linked + unchanged + replaced }
 }

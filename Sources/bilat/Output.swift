@@ -3,13 +3,16 @@ import Foundation
 
 /// Writes rows in the formats of cli.md: aligned tables, JSON arrays, NDJSON lines, RFC 4180 CSV.
 enum Output {
-    /// Standard output goes through one buffer (Swift's print), so lines keep their order.
+    /// Where standard output's text goes: Swift's print (one buffer, so lines keep their order), or a
+    /// test's buffer when a test runs commands in its own process (with ``Console/sink``).
+    nonisolated(unsafe) static var sink: (String) -> Void = { print($0, terminator: "") }
+
     static func write(_ text: String) {
-        print(text, terminator: "")
+        sink(text)
     }
 
     static func line(_ text: String = "") {
-        print(text)
+        sink(text + "\n")
     }
 
     /// A JSON array of `items`, pretty-printed.
@@ -36,54 +39,74 @@ enum Output {
     /// An aligned table. On a terminal (or within `$COLUMNS`) the widest columns are cut with … to fit its
     /// width, never a `fixed` one (an id the user types again); elsewhere every value is written in full.
     static func table(header: [String], rows: [[String]], fixed: Set<Int> = []) {
+        for text in tableLines(header: header, rows: rows, fixed: fixed, width: Console.width) { line(text) }
+    }
+
+    /// The lines of ``table(header:rows:fixed:)`` for a terminal `width` columns wide (`nil`: no limit).
+    /// The longest column not `fixed` is cut first, a column at a time, down to 8 columns at least.
+    static func tableLines(header: [String], rows: [[String]], fixed: Set<Int> = [], width: Int?) -> [String] {
         let cells = ([header] + rows).map { $0.map { $0.replacingOccurrences(of: "\n", with: " ") } }
         var widths = header.indices.map { column in cells.map { displayWidth($0[column]) }.max() ?? 0 }
-        if let terminal = Console.width {
+        if let width {
             let spacing = 2 * (header.count - 1)
-            while widths.reduce(0, +) + spacing > terminal,
+            while widths.reduce(0, +) + spacing > width,
                   let widest = widths.indices.filter({ !fixed.contains($0) }).max(by: { widths[$0] < widths[$1] }), widths[widest] > 8 {
                 widths[widest] -= 1
             }
         }
+        var lines: [String] = []
         for (index, row) in cells.enumerated() {
             let text = row.indices.map { column -> String in
                 let value = fit(row[column], widths[column])
                 return column == row.count - 1 ? value : pad(value, widths[column])
             }.joined(separator: "  ")
-            line(text.trimmingCharacters(in: .whitespaces))
-            if index == 0 { line(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")) }
+            lines.append(text.trimmingCharacters(in: .whitespaces))
+            if index == 0 { lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")) }
         }
+        return lines
     }
 
-    /// Columns a string takes on a terminal: wide (CJK) characters take two.
+    /// Columns a string takes on a terminal, a character (grapheme) at a time: two for East Asian wide
+    /// and full-width characters and for emoji shown as pictures (a flag, a skin tone or a family
+    /// joined with ZWJ is one character), one for the others.
     static func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { width, scalar in
-            if scalar.properties.generalCategory == .nonspacingMark { return width }
-            return width + (isWide(scalar) ? 2 : 1)
-        }
+        text.reduce(0) { width, character in width + displayWidth(character) }
     }
 
-    /// East Asian wide and full-width characters, and emoji shown as pictures, take two columns.
+    static func displayWidth(_ character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        if scalars.allSatisfy({ $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .format }) { return 0 }
+        if scalars.contains(where: isWide) { return 2 }
+        // An emoji shown as a picture: by default, or asked for with the variation selector U+FE0F.
+        if scalars.first?.properties.isEmojiPresentation == true || scalars.contains(where: { $0.value == 0xFE0F }) && scalars.count > 1 { return 2 }
+        return 1
+    }
+
+    /// East Asian wide and full-width characters take two columns.
     private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x1F680...0x1F6FF, 0x20000...0x3FFFD:
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x20000...0x3FFFD:
             return true
         default: return false
         }
     }
 
-    private static func fit(_ text: String, _ width: Int) -> String {
+    /// `text` cut to `width` columns, ending in … when cut; a wide character never sticks out.
+    static func fit(_ text: String, _ width: Int) -> String {
         guard displayWidth(text) > width else { return text }
         var out = ""
+        var used = 0
         for c in text {
-            if displayWidth(out + String(c)) > width - 1 { break }
+            let w = displayWidth(c)
+            if used + w > width - 1 { break }
             out.append(c)
+            used += w
         }
         return out + "…"
     }
 
-    private static func pad(_ text: String, _ width: Int) -> String {
+    static func pad(_ text: String, _ width: Int) -> String {
         text + String(repeating: " ", count: max(0, width - displayWidth(text)))
     }
 }

@@ -1,0 +1,67 @@
+import BilatIngest
+import Foundation
+import GRDB
+
+/// The party a value of `--party` (or `--by`) names, and the others its name could also mean.
+///
+/// A code ("JPN", "CA-QC", "NATO"), an ISO alpha-2 code ("JP", "GB"), or a name in any language Bilat
+/// knows ("Japan", "Japon", "日本"). A name that is a word of other parties' names too ("Congo" for COD,
+/// "Sudan" for South Sudan) is taken as the party of that exact name, and the others are given so the
+/// user can be told what was chosen; a name that is only part of several names ("Korea") is refused
+/// with the codes to choose from.
+public struct PartyChoice: Equatable, Sendable {
+    /// A party: its code and English name.
+    public struct Party: Equatable, Sendable {
+        public var code: String
+        public var name: String
+    }
+
+    /// The party chosen.
+    public var party: Party
+    /// Other parties whose names hold the name typed; empty when a code was typed.
+    public var alternatives: [Party]
+
+    /// The party `text` names in `archive`.
+    public static func find(_ archive: Archive, _ text: String) throws -> PartyChoice {
+        try archive.read { db in try find(text, db) }
+    }
+
+    static func find(_ text: String, _ db: Database) throws -> PartyChoice {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let code = try String.fetchOne(db, sql: """
+            SELECT code FROM parties
+            WHERE code = upper(?1) OR lower(name_en) = lower(?1) OR lower(name_fr) = lower(?1) OR name_ja = ?1
+            LIMIT 1
+            """, arguments: [trimmed]) ?? LanguageData.shared.party(named: trimmed) ?? LanguageData.shared.party(alpha2: trimmed) {
+            let typedCode = code == trimmed.uppercased() || LanguageData.shared.parties[code]?.alpha2 == trimmed.uppercased()
+            return PartyChoice(party: named(code), alternatives: typedCode ? [] : holding(trimmed).filter { $0.code != code })
+        }
+        let candidates = holding(trimmed)
+        if candidates.count > 1 {
+            throw ArchiveError.badQuery("\"\(text)\" is part of the names of \(candidates.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")): give one of these codes")
+        }
+        if let only = candidates.first { return PartyChoice(party: only, alternatives: []) }
+        let names = LanguageData.shared.parties.values.filter { $0.kind != "subdivision" }.map(\.nameEn).sorted()
+        let hint = Suggestions.hint(for: trimmed, among: names)
+        throw ArchiveError.badQuery("unknown party \"\(text)\"" + (hint.isEmpty ? ": give a code (JPN, JP, NATO, CA-QC) or a country or organisation name" : hint))
+    }
+
+    /// The party of `code` with its English name.
+    static func named(_ code: String) -> Party {
+        Party(code: code, name: LanguageData.shared.parties[code]?.nameEn ?? code)
+    }
+
+    /// The states and organisations whose English or French name holds `text` as whole words
+    /// ("Congo" in "Democratic Republic of the Congo", "Guinea" in "Guinea-Bissau").
+    static func holding(_ text: String) -> [Party] {
+        func words(_ s: String) -> String {
+            " " + TextFolding.fold(s).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ") + " "
+        }
+        let typed = words(text)
+        guard typed.count > 2 else { return [] }
+        return LanguageData.shared.parties.values
+            .filter { $0.kind != "subdivision" && ([$0.nameEn] + [$0.nameFr].compactMap { $0 }).contains { words($0).contains(typed) } }
+            .map { Party(code: $0.code, name: $0.nameEn) }
+            .sorted { $0.code < $1.code }
+    }
+}
