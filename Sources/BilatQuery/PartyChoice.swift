@@ -28,40 +28,43 @@ public struct PartyChoice: Equatable, Sendable {
 
     static func find(_ text: String, _ db: Database) throws -> PartyChoice {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // The archive's own table answers codes and display names without loading the language data.
         if let code = try String.fetchOne(db, sql: """
             SELECT code FROM parties
             WHERE code = upper(?1) OR lower(name_en) = lower(?1) OR lower(name_fr) = lower(?1) OR name_ja = ?1
             LIMIT 1
-            """, arguments: [trimmed]) ?? LanguageData.shared.party(named: trimmed) ?? LanguageData.shared.party(alpha2: trimmed) {
-            let typedCode = code == trimmed.uppercased() || LanguageData.shared.parties[code]?.alpha2 == trimmed.uppercased()
-            return PartyChoice(party: named(code), alternatives: typedCode ? [] : holding(trimmed).filter { $0.code != code })
+            """, arguments: [trimmed]) ?? LanguageData.shared.party(named: trimmed) {
+            let typedCode = code == trimmed.uppercased()
+            return PartyChoice(party: try named(code, db), alternatives: typedCode ? [] : try holding(trimmed, db).filter { $0.code != code })
         }
-        let candidates = holding(trimmed)
+        if let code = LanguageData.shared.party(alpha2: trimmed) { return PartyChoice(party: try named(code, db), alternatives: []) }
+        let candidates = try holding(trimmed, db)
         if candidates.count > 1 {
             throw ArchiveError.badQuery("\"\(text)\" is part of the names of \(candidates.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")): give one of these codes")
         }
         if let only = candidates.first { return PartyChoice(party: only, alternatives: []) }
-        let names = LanguageData.shared.parties.values.filter { $0.kind != "subdivision" }.map(\.nameEn).sorted()
+        let names = try String.fetchAll(db, sql: "SELECT name_en FROM parties WHERE kind != 'subdivision' ORDER BY name_en")
         let hint = Suggestions.hint(for: trimmed, among: names)
         throw ArchiveError.badQuery("unknown party \"\(text)\"" + (hint.isEmpty ? ": give a code (JPN, JP, NATO, CA-QC) or a country or organisation name" : hint))
     }
 
     /// The party of `code` with its English name.
-    static func named(_ code: String) -> Party {
-        Party(code: code, name: LanguageData.shared.parties[code]?.nameEn ?? code)
+    static func named(_ code: String, _ db: Database) throws -> Party {
+        let name = try String.fetchOne(db, sql: "SELECT name_en FROM parties WHERE code = ?", arguments: [code])
+        return Party(code: code, name: name ?? LanguageData.shared.parties[code]?.nameEn ?? code)
     }
 
     /// The states and organisations whose English or French name holds `text` as whole words
     /// ("Congo" in "Democratic Republic of the Congo", "Guinea" in "Guinea-Bissau").
-    static func holding(_ text: String) -> [Party] {
+    static func holding(_ text: String, _ db: Database) throws -> [Party] {
         func words(_ s: String) -> String {
             " " + TextFolding.fold(s).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ") + " "
         }
         let typed = words(text)
         guard typed.count > 2 else { return [] }
-        return LanguageData.shared.parties.values
-            .filter { $0.kind != "subdivision" && ([$0.nameEn] + [$0.nameFr].compactMap { $0 }).contains { words($0).contains(typed) } }
-            .map { Party(code: $0.code, name: $0.nameEn) }
-            .sorted { $0.code < $1.code }
+        return try Row.fetchAll(db, sql: "SELECT code, name_en, name_fr FROM parties WHERE kind != 'subdivision' ORDER BY code").compactMap { row in
+            let names = [row["name_en"] as String, row["name_fr"] as String?].compactMap { $0 }
+            return names.contains { words($0).contains(typed) } ? Party(code: row["code"], name: row["name_en"]) : nil
+        }
     }
 }
