@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "bilat", targets: ["bilat"]),
         .library(name: "BilatIngest", targets: ["BilatIngest"]),
         .library(name: "BilatQuery", targets: ["BilatQuery"]),
+        .library(name: "BilatFetch", targets: ["BilatFetch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -52,12 +53,20 @@ let package = Package(
             path: "Sources/BilatQuery",
             plugins: ["EmbedResources"]
         ),
+        // Pages and feeds over HTTP(S) (Foundation's URLSession; Debian: libcurl4-openssl-dev), imported
+        // through the archive. Knows nothing of the CLI.
+        .target(
+            name: "BilatFetch",
+            dependencies: ["BilatIngest", "BilatQuery", "CLibXML2"],
+            path: "Sources/BilatFetch"
+        ),
         // The command line: parses arguments, calls the library, formats output.
         .executableTarget(
             name: "bilat",
             dependencies: [
                 "BilatIngest",
                 "BilatQuery",
+                "BilatFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/bilat"
@@ -75,7 +84,10 @@ let package = Package(
         // The property tests draw from the corpus generator's seeded random numbers.
         .testTarget(name: "BilatIngestTests", dependencies: ["BilatIngest", "bilat-bench"], path: "Tests/BilatIngestTests", exclude: ["Fixtures"]),
         .testTarget(name: "BilatQueryTests", dependencies: ["BilatQuery", "BilatIngest"], path: "Tests/BilatQueryTests"),
-        .testTarget(name: "BilatCLITests", dependencies: ["bilat"], path: "Tests/BilatCLITests"),
+        // A local HTTP server for the tests of fetching (Tests/Support).
+        .target(name: "BilatTestSupport", path: "Tests/Support"),
+        .testTarget(name: "BilatCLITests", dependencies: ["bilat", "BilatTestSupport"], path: "Tests/BilatCLITests"),
+        .testTarget(name: "BilatFetchTests", dependencies: ["BilatFetch", "BilatQuery", "BilatIngest", "BilatTestSupport"], path: "Tests/BilatFetchTests"),
     ],
     swiftLanguageModes: [.v6]
 )

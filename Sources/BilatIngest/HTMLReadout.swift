@@ -49,11 +49,12 @@ public enum HTMLReadout {
         return profiles.publisher_domains.filter { host == $0.key || host.hasSuffix("." + $0.key) }.max { $0.key.count < $1.key.count }?.value
     }
 
-    /// Reads `bytes` as an HTML page; `url` is where it was saved from, when known.
-    public static func read(_ bytes: Data, url: String? = nil) throws -> HTMLPage {
+    /// Reads `bytes` as an HTML page; `url` is where it was saved from, when known, and `charset` the
+    /// character set its HTTP answer declared.
+    public static func read(_ bytes: Data, url: String? = nil, charset: String? = nil) throws -> HTMLPage {
         if bytes.count > SourceDecoder.sizeLimit { throw IngestError.tooLarge(limit: SourceDecoder.sizeLimit) }
         guard !bytes.isEmpty, bytes.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else { throw IngestError.empty }
-        let encoding = try characterSet(of: bytes)
+        let encoding = try characterSet(of: bytes, declared: charset)
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                             | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
         // libxml2 reports its errors to this thread's handler instead of printing them; an encoding error
@@ -124,15 +125,16 @@ public enum HTMLReadout {
 
     // MARK: Encodings
 
-    /// The page's character set: a byte-order mark, else `<meta charset>` (or the http-equiv form),
-    /// else UTF-8 when the bytes are valid UTF-8. Anything else cannot be read without guessing.
-    static func characterSet(of bytes: Data) throws -> String {
+    /// The page's character set: a byte-order mark, else the one its HTTP answer declared, else
+    /// `<meta charset>` (or the http-equiv form), else UTF-8 when the bytes are valid UTF-8 (the order
+    /// browsers follow). Anything else cannot be read without guessing.
+    static func characterSet(of bytes: Data, declared: String? = nil) throws -> String {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return "UTF-8" }
         if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16LE" }
         if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
         let head = String(decoding: bytes.prefix(4096).map { $0 < 0x80 ? $0 : 0x3F }, as: UTF8.self)
         let pattern = Pattern(#"<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)"#)
-        if let m = pattern.firstMatch(in: head), let name = m.group(1) ?? m.group(2) {
+        if let name = declared ?? pattern.firstMatch(in: head).flatMap({ $0.group(1) ?? $0.group(2) }) {
             let upper = name.uppercased()
             let known = ["UTF-8", "UTF8", "SHIFT_JIS", "SHIFT-JIS", "SJIS", "X-SJIS", "CP932", "WINDOWS-31J", "EUC-JP", "ISO-2022-JP",
                          "WINDOWS-1252", "CP1252", "ISO-8859-1", "LATIN1", "ISO-8859-15", "US-ASCII", "ASCII", "UTF-16", "WINDOWS-1250", "ISO-8859-2"]

@@ -67,6 +67,16 @@ public struct ReadoutFile: Sendable {
         return [StorableReadout(parsed: parsed, content: bytes, path: place)]
     }
 
+    /// A page fetched from `url` (its bytes, and the character set its HTTP answer declared), read as a
+    /// saved page is; the URL is its place, so fetching it again with other bytes replaces it.
+    public func readPage(url: String, bytes: Data, charset: String?) throws -> [StorableReadout] {
+        if bytes.count > SourceDecoder.sizeLimit { throw IngestError.tooLarge(limit: SourceDecoder.sizeLimit) }
+        let components = URLComponents(string: url)
+        let name = components?.path.split(separator: "/").last.map(String.init) ?? components?.host ?? url
+        let parsed = try parser.parseHTML(ReadoutInput(bytes: bytes, fileName: name, url: url, charset: charset))
+        return [StorableReadout(parsed: parsed, content: bytes, path: url)]
+    }
+
     /// The absolute path of `path` with every symbolic link and `.`/`..` resolved: one name for one file,
     /// however it was reached (a relative path, a link, another working folder).
     public static func resolvedPath(_ path: String) -> String {

@@ -6,11 +6,15 @@ public struct ReadoutInput: Sendable {
     /// The base name of the file ("-" for standard input).
     public var fileName: String
     public var url: String?
+    /// The character set an HTTP answer declared for a page (`Content-Type: text/html; charset=…`), which
+    /// comes before the page's own `<meta charset>`.
+    public var charset: String?
 
-    public init(bytes: Data, fileName: String, url: String? = nil) {
+    public init(bytes: Data, fileName: String, url: String? = nil, charset: String? = nil) {
         self.bytes = bytes
         self.fileName = fileName
         self.url = url
+        self.charset = charset
     }
 }
 
@@ -62,7 +66,7 @@ public struct ReadoutParser: Sendable {
     /// Parses a saved HTML page: the readout is taken out of the page (`HTMLReadout`) and read as text,
     /// with the page's canonical URL, publication date and language as its front matter would give them.
     public func parseHTML(_ input: ReadoutInput) throws -> ParsedReadout {
-        let page = try HTMLReadout.read(input.bytes, url: input.url)
+        let page = try HTMLReadout.read(input.bytes, url: input.url, charset: input.charset)
         var matter = FrontMatter()
         if let published = page.published {
             matter.fields["published"] = published

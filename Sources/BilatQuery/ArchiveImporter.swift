@@ -9,6 +9,12 @@ public struct ImportReport: Sendable {
     public var outcomes: [ImportOutcome]
     /// Why the file was not imported, as one sentence.
     public var failure: String?
+
+    public init(path: String, outcomes: [ImportOutcome], failure: String?) {
+        self.path = path
+        self.outcomes = outcomes
+        self.failure = failure
+    }
 }
 
 /// Imports readout files into an archive: each file is read (``ReadoutFile``) on every core while the
@@ -52,6 +58,14 @@ public struct ArchiveImporter: Sendable {
             for result in archive.storeBatch(parsed, now: now, link: link) { report(result) }
             if !more { break }
         }
+    }
+
+    /// Imports one page fetched from `url` (see ``ReadoutFile/readPage(url:bytes:charset:)``): read as a
+    /// saved page is, in its own transaction; a page that cannot be read writes nothing.
+    public func importPage(url: String, bytes: Data, charset: String?, into archive: Archive, now: Date = Date(),
+                           link: Bool = true) -> ImportReport {
+        let result: Result<[StorableReadout], Error> = Result { try reader.readPage(url: url, bytes: bytes, charset: charset) }
+        return archive.storeBatch([(url, result)], now: now, link: link)[0]
     }
 
     /// Reads and parses a batch in the background, spread over the cores.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BilatFetch
 import BilatIngest
 import BilatQuery
 import Foundation
@@ -8,6 +9,8 @@ import Foundation
 struct Bilat: ParsableCommand {
     /// This version of Bilat (`bilat --version`).
     static let version = "0.6.0"
+    /// How Bilat names itself to the servers it fetches pages and feeds from.
+    static let userAgent = "Bilat/\(version) (an archive of diplomatic meeting readouts)"
 
     static let configuration = CommandConfiguration(
         commandName: "bilat",
@@ -21,7 +24,7 @@ struct Bilat: ParsableCommand {
             ImportCommand.self, ListCommand.self, ShowCommand.self, CommitmentsCommand.self, SearchCommand.self,
             PeopleCommand.self, TopicsCommand.self, ExportCommand.self, SQLCommand.self, CheckCommand.self,
             CorrectCommand.self, ReviewCommand.self, RereadCommand.self, LinkCommand.self, UnlinkCommand.self, StatsCommand.self,
-            SchemaCommand.self,
+            SchemaCommand.self, FeedCommand.self,
         ]
     )
 
@@ -51,6 +54,9 @@ struct Bilat: ParsableCommand {
         } catch let error as CorrectionError {
             Console.error(error.description)
             return error.isUsage ? 2 : 1
+        } catch let error as FetchError {
+            Console.error(error.description)
+            return 1
         } catch let error as IngestError {
             Console.error(error.description)
             return 1

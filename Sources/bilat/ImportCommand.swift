@@ -1,4 +1,5 @@
 import ArgumentParser
+import BilatFetch
 import BilatIngest
 import BilatQuery
 import Foundation
@@ -34,47 +35,56 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Print no line per file and no progress bar: failures (on standard error) and the summary only.")
     var quiet = false
 
-    @Argument(help: ArgumentHelp("Files or folders to import; - for standard input.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("Seconds each request for a page may take.", valueName: "seconds"))
+    var timeout: Double = 30
+
+    @Argument(help: ArgumentHelp("Files or folders to import; - for standard input; http:// or https:// addresses of pages to fetch.",
+                                 valueName: "path-or-url"))
     var paths: [String]
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or folder to import") }
         if verbose && quiet { throw ValidationError("--verbose and --quiet ask for opposite things: give one of them") }
+        if !(timeout > 0) { throw ValidationError("--timeout must be a number of seconds above 0, not \(timeout)") }
+    }
+
+    /// Whether `path` is a web address to fetch rather than a file.
+    static func isURL(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
     }
 
     func run() throws {
         let importer = ArchiveImporter()
+        let urls = paths.filter(Self.isURL)
         // Files are listed as the import reaches them; a progress bar on a terminal counts them first.
-        let files = FileWalk(paths)
+        let files = FileWalk(paths.filter { !Self.isURL($0) })
+        let fetcher = HTTPFetcher(timeout: timeout, userAgent: Bilat.userAgent)
         let created = !dryRun && !FileManager.default.fileExists(atPath: archive.path)
         var counts = ImportCounts()
         var records: [JSONValue] = []
         let showsBar = !quiet && !verbose && Console.stderrIsTerminal
-        let progress = ImportProgress(total: showsBar ? files.reduce(0) { n, _ in n + 1 } : 0, bar: showsBar,
+        let progress = ImportProgress(total: showsBar ? files.reduce(0) { n, _ in n + 1 } + urls.count : 0, bar: showsBar,
                                       lines: quiet ? .none : verbose || !Console.stdoutIsTerminal ? .all : .none)
+        var done = 0
         if !dryRun {
             let target = try Archive.open(path: archive.path, create: true)
-            var done = 0
             importer.importFiles(files, into: target, link: !noLink) { result in
                 done += 1
                 progress.show(done)
-                if let failure = result.failure {
-                    report(result.path, failure: failure, counts: &counts, progress: progress)
-                    return
+                tell(result, counts: &counts, progress: progress)
+            }
+            for url in urls {
+                let result: ImportReport
+                do {
+                    let page = try fetcher.page(url)
+                    result = importer.importPage(url: url, bytes: page.body, charset: page.charset, into: target, link: !noLink)
+                } catch let error as FetchError {
+                    result = ImportReport(path: url, outcomes: [], failure: error.reason)
                 }
-                for outcome in result.outcomes {
-                    switch outcome {
-                    case .imported(let id): counts.imported += 1; progress.line("imported  \(result.path) → \(id)")
-                    case .linked(let id): counts.linked += 1; progress.line("linked    \(result.path) → \(id)")
-                    case .unchanged(let id, let other):
-                        counts.unchanged += 1
-                        progress.line("unchanged \(result.path) → \(id)" + (other.map { " — same text as \($0), already imported" } ?? ""))
-                    case .replaced(let id): counts.replaced += 1; progress.line("replaced  \(result.path) → \(id)")
-                    case .readoutKept(let id, let readout):
-                        counts.unchanged += 1
-                        progress.line("unchanged \(result.path) → \(id) — the meeting's own readout \(readout) is kept")
-                    }
-                }
+                done += 1
+                progress.show(done)
+                tell(result, counts: &counts, progress: progress)
             }
         } else {
             for file in files {
@@ -86,6 +96,16 @@ struct ImportCommand: ParsableCommand {
                     records += try importer.reader.read(path: file.path, bytes: try ReadoutFile.load(file.path)).map(\.record.json)
                 } catch let error as IngestError {
                     report(file.path, failure: error.description, counts: &counts, progress: progress)
+                }
+            }
+            for url in urls {
+                do {
+                    let page = try fetcher.page(url)
+                    records += try importer.reader.readPage(url: url, bytes: page.body, charset: page.charset).map(\.record.json)
+                } catch let error as FetchError {
+                    report(url, failure: error.reason, counts: &counts, progress: progress)
+                } catch let error as IngestError {
+                    report(url, failure: error.description, counts: &counts, progress: progress)
                 }
             }
         }
@@ -104,6 +124,27 @@ struct ImportCommand: ParsableCommand {
         }
         Output.line(summary)
         if counts.failed > 0 { throw ExitCode.failure }
+    }
+
+    /// Counts what happened to one file or page and says it: a line for each outcome, an error for a failure.
+    private func tell(_ result: ImportReport, counts: inout ImportCounts, progress: ImportProgress) {
+        if let failure = result.failure {
+            report(result.path, failure: failure, counts: &counts, progress: progress)
+            return
+        }
+        for outcome in result.outcomes {
+            switch outcome {
+            case .imported(let id): counts.imported += 1; progress.line("imported  \(result.path) → \(id)")
+            case .linked(let id): counts.linked += 1; progress.line("linked    \(result.path) → \(id)")
+            case .unchanged(let id, let other):
+                counts.unchanged += 1
+                progress.line("unchanged \(result.path) → \(id)" + (other.map { " — same text as \($0), already imported" } ?? ""))
+            case .replaced(let id): counts.replaced += 1; progress.line("replaced  \(result.path) → \(id)")
+            case .readoutKept(let id, let readout):
+                counts.unchanged += 1
+                progress.line("unchanged \(result.path) → \(id) — the meeting's own readout \(readout) is kept")
+            }
+        }
     }
 
     /// "1 record", "2 records".
