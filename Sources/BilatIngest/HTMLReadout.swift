@@ -54,6 +54,7 @@ public enum HTMLReadout {
     public static func read(_ bytes: Data, url: String? = nil, charset: String? = nil) throws -> HTMLPage {
         if bytes.count > SourceDecoder.sizeLimit { throw IngestError.tooLarge(limit: SourceDecoder.sizeLimit) }
         guard !bytes.isEmpty, bytes.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else { throw IngestError.empty }
+        try HTMLBounds.check(bytes)
         let encoding = try characterSet(of: bytes, declared: charset)
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                             | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)

@@ -22,11 +22,28 @@ extension ReadoutReading {
 
     func participantsAndParties(review: inout [String]) -> ([Participant], [String]) {
         var persons: [Person] = []
+        // The persons by the key of their family name, and (for Arabic names) of their first given name, in
+        // the order they were first named: a mention is matched against its namesakes only, so that a text
+        // naming thousands of people reads in time proportional to its size.
+        var byFamily: [String: [Int]] = [:]
+        var byFirstGiven: [String: [Int]] = [:]
+        func firstGivenKey(_ p: Person) -> String? {
+            p.tokens.count > 2 && PersonMention.arabicFamily(p.tokens) != nil ? TextFolding.key(p.tokens[0]) : nil
+        }
+        func indexPerson(_ i: Int) {
+            func insert(_ list: inout [Int]) { list.insert(i, at: list.firstIndex { $0 > i } ?? list.endIndex) }
+            insert(&byFamily[TextFolding.key(persons[i].family), default: []])
+            if let key = firstGivenKey(persons[i]) { insert(&byFirstGiven[key, default: []]) }
+        }
+        func unindexPerson(_ i: Int) {
+            byFamily[TextFolding.key(persons[i].family)]?.removeAll { $0 == i }
+            if let key = firstGivenKey(persons[i]) { byFirstGiven[key]?.removeAll { $0 == i } }
+        }
         func find(_ mention: PersonMention) -> Int? {
             let familyKey = TextFolding.key(mention.familyName)
             let dynasty = PersonMention.arabicFamily(mention.nameTokens) != nil
-            if let index = persons.firstIndex(where: { p in
-                guard TextFolding.key(p.family) == familyKey else { return false }
+            if let index = (byFamily[familyKey] ?? []).first(where: { i in
+                let p = persons[i]
                 // "Al X" is a house's name that many bear: two people of it with other first names are two.
                 guard dynasty, let a = p.tokens.first, let b = mention.nameTokens.first, p.tokens.count > 1, mention.nameTokens.count > 2
                 else { return true }
@@ -35,10 +52,7 @@ extension ReadoutReading {
             // "Sheikh Abdullah" after "Sheikh Abdullah bin Zayed Al Nahyan": an Arabic name is shortened to its
             // first given name; the one person so named before.
             if mention.nameTokens.count == 1 {
-                let named = persons.indices.filter { i in
-                    persons[i].tokens.count > 2 && PersonMention.arabicFamily(persons[i].tokens) != nil
-                        && TextFolding.key(persons[i].tokens[0]) == familyKey
-                }
+                let named = byFirstGiven[familyKey] ?? []
                 if named.count == 1 { return named[0] }
             }
             return nil
@@ -46,9 +60,11 @@ extension ReadoutReading {
         func merge(_ mention: PersonMention, order: Int) -> Int {
             if let index = find(mention) {
                 if persons[index].given == nil, let given = mention.givenName {
+                    unindexPerson(index)
                     persons[index].given = given
                     persons[index].tokens = mention.nameTokens
                     persons[index].family = mention.familyName
+                    indexPerson(index)
                 }
                 // A title from the body (the text's full words) wins over the headline's short form.
                 if persons[index].title == nil || (persons[index].titleFromHeadline && order >= 0 && mention.title != nil) {
@@ -60,6 +76,7 @@ extension ReadoutReading {
             }
             persons.append(Person(tokens: mention.nameTokens, family: mention.familyName, given: mention.givenName,
                                   title: mention.title, party: mention.party, firstSeen: order, titleFromHeadline: order < 0))
+            indexPerson(persons.count - 1)
             return persons.count - 1
         }
         func positions(_ cues: CueSet, _ text: String, _ folded: String) -> [Int] {

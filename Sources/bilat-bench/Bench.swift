@@ -9,7 +9,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bilat-bench",
         abstract: "Generate realistic readouts and benchmark import, queries and the bilat command against the sqlite3 shell.",
-        subcommands: [Generate.self, Run.self, Parse.self]
+        subcommands: [Generate.self, Run.self, Parse.self, Hostile.self]
     )
 }
 
@@ -53,6 +53,29 @@ struct Parse: ParsableCommand {
         print(String(format: "read %d readouts (%.1f KB each) in %.2f s on one core: %.3f ms each, %.0f readouts/s per core",
                      inputs.count, Double(bytes) / Double(max(inputs.count, 1)) / 1e3, best,
                      best * 1e3 / Double(max(inputs.count, 1)), Double(inputs.count) / best))
+    }
+}
+
+struct Hostile: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read each hostile shape of readout (HostileInputs) once on one core: how long, or how it was refused.")
+
+    @Option(help: "The seed of the inputs.") var seed: UInt64 = 1
+
+    func run() throws {
+        let reader = ReadoutFile()
+        for input in HostileInputs(seed: seed).all() {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let outcome: String
+            do {
+                let records = try reader.read(path: input.fileName, bytes: input.bytes)
+                outcome = "read: \(records.first?.record.participants.count ?? 0) participants"
+            } catch {
+                outcome = "refused: \(error)"
+            }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            print(String(format: "%-34@ %5.1f MB  %7.2f s  %@", input.name as NSString, Double(input.bytes.count) / 1e6, seconds, String(outcome.prefix(90))))
+        }
     }
 }
 
