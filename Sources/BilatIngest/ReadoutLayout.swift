@@ -18,7 +18,14 @@ public struct ReadoutLayout: Sendable {
     /// Body paragraphs (one per line), boilerplate and repeats removed, list markers kept.
     public let paragraphs: [String]
     public let sections: [Section]
+    /// The body's sentences, the first ``maxSentences`` of them: the facts are read from these.
     public let sentences: [Sentence]
+    /// Sentences of the body past ``maxSentences``: kept in the text (and found by search), not read for facts.
+    public let sentencesLeftOut: Int
+
+    /// The most sentences read for facts. A readout has a few dozen, a long joint statement a few hundred;
+    /// a text of tens of thousands is no readout, and reading it all would take minutes.
+    public static let maxSentences = 5_000
 
     /// Reads the layout of `text` (already decoded, front matter removed).
     /// Reads the layout of `text`. `knownTitle` is the title a page gives (its heading): a first line equal to
@@ -94,15 +101,21 @@ public struct ReadoutLayout: Sendable {
         self.paragraphs = paragraphs.map(\.text)
         self.sections = sections
         var sentences: [Sentence] = []
+        var leftOut = 0
         for (index, paragraph) in paragraphs.enumerated() {
             // A list marker ("- ", "(1)") is layout, not part of the first sentence.
             let body = Self.stripListMarker(paragraph.text)
             let markerLength = paragraph.text.count - body.count
             for (sentence, start) in SentenceSplitter.split(body, language: profile.code) {
+                guard sentences.count < Self.maxSentences else {
+                    leftOut += 1
+                    continue
+                }
                 sentences.append(Sentence(text: sentence, offset: paragraph.offset + markerLength + start, paragraph: index))
             }
         }
         self.sentences = sentences
+        sentencesLeftOut = leftOut
     }
 
     /// Whether `line` opens with a word that names a meeting, as a headline does ("Readout of …",

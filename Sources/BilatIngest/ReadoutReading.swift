@@ -74,6 +74,9 @@ struct ReadoutReading {
         let (participants, namedSides) = participantsAndParties(review: &peopleReview)
         if isNoReadout(namedSides: namedSides) { return noMeeting(language: language, source: source) }
         var review: [String] = []
+        if layout.sentencesLeftOut > 0 {
+            review.append("the text has more than \(ReadoutLayout.maxSentences) sentences: facts were read from the first \(ReadoutLayout.maxSentences) only")
+        }
         let date = meetingDate(review: &review)
         review += peopleReview
         let (startTime, duration) = clock()

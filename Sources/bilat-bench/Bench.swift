@@ -61,10 +61,11 @@ struct Hostile: ParsableCommand {
         abstract: "Read each hostile shape of readout (HostileInputs) once on one core: how long, or how it was refused.")
 
     @Option(help: "The seed of the inputs.") var seed: UInt64 = 1
+    @Option(help: "Only the shapes whose name holds this text.") var only: String?
 
     func run() throws {
         let reader = ReadoutFile()
-        for input in HostileInputs(seed: seed).all() {
+        for input in HostileInputs(seed: seed).all() where only.map({ input.name.contains($0) }) ?? true {
             let start = DispatchTime.now().uptimeNanoseconds
             let outcome: String
             do {
@@ -74,7 +75,8 @@ struct Hostile: ParsableCommand {
                 outcome = "refused: \(error)"
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            print(String(format: "%-34@ %5.1f MB  %7.2f s  %@", input.name as NSString, Double(input.bytes.count) / 1e6, seconds, String(outcome.prefix(90))))
+            let name = input.name.padding(toLength: 34, withPad: " ", startingAt: 0)
+            print(name + String(format: " %5.1f MB  %7.2f s  ", Double(input.bytes.count) / 1e6, seconds) + String(outcome.prefix(90)))
         }
     }
 }

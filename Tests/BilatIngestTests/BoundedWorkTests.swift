@@ -49,6 +49,18 @@ import Testing
         #expect(!record.participants.isEmpty)
     }
 
+    @Test func factsAreReadFromTheFirstSentencesOfAnOverlongText() throws {
+        let input = inputs.peopleSentences(ReadoutLayout.maxSentences + 500)
+        let readout = try #require(try reader.read(path: input.fileName, bytes: input.bytes).first)
+        #expect(readout.record.needsReview.contains("the text has more than 5000 sentences: facts were read from the first 5000 only"))
+        #expect(readout.record.date == "2024-03-03")
+        // The whole text is kept, for reading and search.
+        #expect(readout.text.contains("Ms. ") && readout.text.hasSuffix("they agreed to cooperate on trade.\n"))
+        #expect(readout.text.components(separatedBy: "\n").count > ReadoutLayout.maxSentences + 500)
+        let shorter = inputs.peopleSentences(200)
+        #expect(try reader.read(path: shorter.fileName, bytes: shorter.bytes).first?.record.needsReview.contains { $0.hasPrefix("the text has more than") } == false)
+    }
+
     @Test func randomWordsAndOneLongLineAreReadAsDocuments() throws {
         for input in [inputs.randomWords(300_000), inputs.oneLine(300_000)] {
             let record = try #require(try reader.read(path: input.fileName, bytes: input.bytes).first?.record, "\(input.name)")
