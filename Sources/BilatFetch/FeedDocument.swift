@@ -1,3 +1,4 @@
+import BilatIngest
 import CLibXML2
 import Foundation
 
@@ -84,14 +85,10 @@ public enum FeedDocument {
     }
 
     static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
-        guard let value = xmlGetProp(node, name) else { return nil }
-        defer { free(value) }
-        return String(cString: value)
+        XMLNodes.attribute(node, name)
     }
 
     static func text(_ node: xmlNodePtr) -> String {
-        guard let content = xmlNodeGetContent(node) else { return "" }
-        defer { free(content) }
-        return String(cString: content).trimmingCharacters(in: .whitespacesAndNewlines)
+        XMLNodes.text(node).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

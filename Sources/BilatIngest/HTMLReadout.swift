@@ -383,15 +383,11 @@ public enum HTMLReadout {
     }
 
     static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
-        guard let value = xmlGetProp(node, name) else { return nil }
-        defer { free(value) }
-        return String(cString: value)
+        XMLNodes.attribute(node, name)
     }
 
     static func text(of node: xmlNodePtr) -> String {
-        guard let content = xmlNodeGetContent(node) else { return "" }
-        defer { free(content) }
-        return String(cString: content)
+        XMLNodes.text(node)
     }
 
     /// Visits element nodes depth first; `visit` returns whether to go into the node's children.

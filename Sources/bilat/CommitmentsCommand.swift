@@ -11,22 +11,10 @@ struct CommitmentsCommand: ParsableCommand {
 
     @OptionGroup var archive: ArchiveOptions
 
-    @Option(name: .long, help: ArgumentHelp("Commitments about this topic; repeat for any of several.", valueName: "slug"))
+    @Option(name: .long, help: ArgumentHelp("Commitments about this topic (a slug or its label); repeat for any of several.", valueName: "topic"))
     var topic: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Meetings of this party: a code or a name.", valueName: "code-or-name"))
-    var party: String?
-
-    @Option(name: .long, help: ArgumentHelp("Meetings with this person.", valueName: "name"))
-    var person: String?
-
-    @Option(name: .long, help: ArgumentHelp("Meetings on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"),
-            transform: DateBound.init)
-    var from: DateBound?
-
-    @Option(name: .long, help: ArgumentHelp("Meetings on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"),
-            transform: DateBound.init)
-    var to: DateBound?
+    @OptionGroup var scope: MeetingScopeOptions
 
     @Option(name: .long, help: ArgumentHelp("Who is bound: joint, or a party's code or name.", valueName: "joint|code"))
     var by: String?
@@ -40,13 +28,13 @@ struct CommitmentsCommand: ParsableCommand {
     @OptionGroup var output: FormatOption
 
     func validate() throws {
-        try FilterOptions.validate(from: from, to: to, limit: limit)
+        try FilterOptions.validate(limit: limit)
     }
 
     func run() throws {
         let opened = try archive.openForReading()
         let filter = CommitmentFilter(
-            meetings: try FilterOptions.resolved(MeetingFilter(from: from?.text, to: to?.text, person: person, party: party), in: opened),
+            meetings: try MeetingScopeOptions.resolved(scope.filter, in: opened),
             topics: topic, by: by, match: match, limit: limit)
         let rows = try CommitmentQuery.list(opened, filter: filter)
         let total = output.format == .table && limit == rows.count ? try CommitmentQuery.count(opened, filter: filter) : nil

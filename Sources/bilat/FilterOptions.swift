@@ -2,23 +2,12 @@ import ArgumentParser
 import BilatQuery
 import Foundation
 
-/// The meeting filters of `list`, `search` and `export`.
+/// The meeting filters of `list`, `search`, `export`, `review` and `stats`.
 struct FilterOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Meetings on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"),
-            transform: DateBound.init)
-    var from: DateBound?
+    @OptionGroup var scope: MeetingScopeOptions
 
-    @Option(name: .long, help: ArgumentHelp("Meetings on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"),
-            transform: DateBound.init)
-    var to: DateBound?
-
-    @Option(name: .long, help: ArgumentHelp("Meetings with this person, in any order, case or accents (rutte, \"RUTTE Mark\").", valueName: "name"))
-    var person: String?
-
-    @Option(name: .long, help: ArgumentHelp("Meetings of this party: a code or a name (JPN, Japan, Japon, 日本).", valueName: "code-or-name"))
-    var party: String?
-
-    @Option(name: .long, help: ArgumentHelp("Meetings about this topic (a slug of `bilat topics`); repeat for any of several.", valueName: "slug"))
+    @Option(name: .long, help: ArgumentHelp("Meetings about this topic: a slug of `bilat topics` or its label (defence-cooperation, Ukraine); repeat for any of several.",
+                                            valueName: "topic"))
     var topic: [String] = []
 
     @Flag(name: .long, help: "Only meetings whose readouts disagree on a fact (time, length, format, venue).")
@@ -31,43 +20,25 @@ struct FilterOptions: ParsableArguments {
     var limit: Int?
 
     func validate() throws {
-        try Self.validate(from: from, to: to, limit: limit)
+        try Self.validate(limit: limit)
     }
 
-    /// Refuses a negative limit and bounds the wrong way round (commands with filters of their own share it).
-    static func validate(from: DateBound?, to: DateBound?, limit: Int?) throws {
+    /// Refuses a negative limit (commands with a limit of their own share it).
+    static func validate(limit: Int?) throws {
         if let limit, limit < 0 { throw ValidationError("--limit must be a positive number, not \(limit)") }
-        if let from, let to, from.text > to.text + "~" {
-            throw ValidationError("--from \(from.text) is after --to \(to.text): no meeting can match")
-        }
     }
 
-    /// The filter for `archive` (see ``resolved(_:in:)``).
+    /// The filter for `archive` (see ``MeetingScopeOptions/resolved(_:in:)``).
     func filter(_ archive: Archive) throws -> MeetingFilter {
-        try Self.resolved(filter, in: archive)
-    }
-
-    /// `filter`, after saying on standard error what a name of it was taken to mean where that may not be
-    /// what the user thought: a party name that other parties' names hold too, a person's name that
-    /// names several people or was matched only nearly.
-    static func resolved(_ filter: MeetingFilter, in archive: Archive) throws -> MeetingFilter {
-        if let party = filter.party {
-            let choice = try PartyChoice.find(archive, party)
-            if !choice.alternatives.isEmpty {
-                Console.note("--party \(party): taken as \(choice.party.code) (\(choice.party.name)); "
-                    + choice.alternatives.map { "\($0.name) is --party \($0.code)" }.joined(separator: ", "))
-            }
-        }
-        if let person = filter.person {
-            let match = try PersonMatch.find(archive, name: person)
-            if match.names.count > 1 || match.kind == .near && !match.names.isEmpty {
-                Console.note("--person \(person): \(match.names.joined(separator: ", "))")
-            }
-        }
-        return filter
+        try MeetingScopeOptions.resolved(filter, in: archive)
     }
 
     var filter: MeetingFilter {
-        MeetingFilter(from: from?.text, to: to?.text, person: person, party: party, topics: topic, conflicts: conflicts, needsReview: needsReview, limit: limit)
+        var filter = scope.filter
+        filter.topics = topic
+        filter.conflicts = conflicts
+        filter.needsReview = needsReview
+        filter.limit = limit
+        return filter
     }
 }
