@@ -7,15 +7,18 @@ let fuzzing = Context.environment["BILAT_FUZZ"] != nil
 
 let package = Package(
     name: "Bilat",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "bilat", targets: ["bilat"]),
         .library(name: "BilatIngest", targets: ["BilatIngest"]),
         .library(name: "BilatQuery", targets: ["BilatQuery"]),
+        .library(name: "BilatWeb", targets: ["BilatWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // `bilat serve`: the HTTP server (default traits off: no swift-configuration, a shorter build).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
     ],
     targets: [
         // Turns Schema/*.sql and Data/**/*.json into Swift string constants at build time,
@@ -52,12 +55,23 @@ let package = Package(
             path: "Sources/BilatQuery",
             plugins: ["EmbedResources"]
         ),
+        // `bilat serve`: routes, HTML pages, SVG charts, JSON and CSV. Calls BilatQuery; writes no SQL.
+        .target(
+            name: "BilatWeb",
+            dependencies: [
+                "BilatIngest",
+                "BilatQuery",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Sources/BilatWeb"
+        ),
         // The command line: parses arguments, calls the library, formats output.
         .executableTarget(
             name: "bilat",
             dependencies: [
                 "BilatIngest",
                 "BilatQuery",
+                "BilatWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/bilat"
@@ -76,6 +90,11 @@ let package = Package(
         .testTarget(name: "BilatIngestTests", dependencies: ["BilatIngest", "bilat-bench"], path: "Tests/BilatIngestTests", exclude: ["Fixtures"]),
         .testTarget(name: "BilatQueryTests", dependencies: ["BilatQuery", "BilatIngest"], path: "Tests/BilatQueryTests"),
         .testTarget(name: "BilatCLITests", dependencies: ["bilat"], path: "Tests/BilatCLITests"),
+        .testTarget(
+            name: "BilatWebTests",
+            dependencies: ["BilatWeb", "BilatQuery", "BilatIngest", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            path: "Tests/BilatWebTests"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -17,6 +17,7 @@ struct Bilat: ParsableCommand {
             PeopleCommand.self, TopicsCommand.self, ExportCommand.self, SQLCommand.self, CheckCommand.self,
             CorrectCommand.self, ReviewCommand.self, RereadCommand.self, LinkCommand.self, UnlinkCommand.self, StatsCommand.self,
             SchemaCommand.self,
+            ServeCommand.self,
         ]
     )
 
