@@ -6,8 +6,8 @@ import GRDBSQLite
 /// archive's connection for the duration of `body`, and any statement still running past the deadline is
 /// stopped (SQLITE_INTERRUPT) and reported as ``Exceeded``.
 ///
-/// The handler is checked every 1000 virtual-machine steps, so a limit of 0 stops every query that does any
-/// real work: what the tests use. Calls must not overlap on one archive (the web view runs them one at a time).
+/// The handler is called every 1000 virtual-machine steps (every step for a limit of 0, which then stops
+/// every statement at once: what the tests use). Calls must not overlap on one archive (the web view runs them one at a time).
 public enum QueryTimeLimit {
     /// The work took longer than its time limit and was stopped.
     public struct Exceeded: Error, CustomStringConvertible, Sendable {
@@ -21,7 +21,7 @@ public enum QueryTimeLimit {
         defer { deadline.deallocate() }
         deadline.pointee = DispatchTime.now().uptimeNanoseconds &+ UInt64(max(0, seconds) * 1e9)
         try archive.dbQueue.inDatabase { db in
-            sqlite3_progress_handler(db.sqliteConnection, 1000, progress, UnsafeMutableRawPointer(deadline))
+            sqlite3_progress_handler(db.sqliteConnection, seconds > 0 ? 1000 : 1, progress, UnsafeMutableRawPointer(deadline))
         }
         defer { try? archive.dbQueue.inDatabase { db in sqlite3_progress_handler(db.sqliteConnection, 0, nil, nil) } }
         do {
