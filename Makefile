@@ -26,7 +26,7 @@ RELEASE    := -c release --static-swift-stdlib
 SCALE      ?= 10000 100000
 SEED       ?= 1
 
-.PHONY: all setup build demo test eval install clean parties people fuzz bench
+.PHONY: all setup build demo test eval install clean parties people fuzz bench browser-test serve
 
 all: build
 
@@ -67,6 +67,21 @@ demo: build
 
 test: setup
 	$(SWIFT) test
+
+# Serves the demo archive (`make demo` first) at http://127.0.0.1:8080/.
+serve: build
+	@[ -f $(DEMO_DB) ] || $(BILAT) import --db $(DEMO_DB) Data/samples
+	$(BILAT) serve --db $(DEMO_DB)
+
+# Loads each kind of page of a running `bilat serve` in headless Chromium (Debian's `chromium`, installed here when
+# missing) and checks the rendered DOM; screenshots go to .build/browser/. See scripts/browser-test.py.
+CHROMIUM ?= chromium
+browser-test: build
+	@command -v $(CHROMIUM) >/dev/null || { \
+		echo "installing: chromium"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi; }
+	python3 scripts/browser-test.py --bilat $(BILAT) --chromium $$(command -v $(CHROMIUM)) $(if $(SHOT),--readme-shot $(SHOT),)
 
 # Imports the real readouts of ../shared/corpus/dev, exports them and scores the export against the gold facts
 # (each readout a meeting of its own, --no-link, since score.py matches one record to each readout's gold);
