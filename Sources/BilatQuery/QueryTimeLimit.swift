@@ -20,10 +20,10 @@ public enum QueryTimeLimit {
         let deadline = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
         defer { deadline.deallocate() }
         deadline.pointee = DispatchTime.now().uptimeNanoseconds &+ UInt64(max(0, seconds) * 1e9)
-        try archive.dbQueue.inDatabase { db in
+        archive.dbQueue.inDatabase { db in
             sqlite3_progress_handler(db.sqliteConnection, seconds > 0 ? 1000 : 1, progress, UnsafeMutableRawPointer(deadline))
         }
-        defer { try? archive.dbQueue.inDatabase { db in sqlite3_progress_handler(db.sqliteConnection, 0, nil, nil) } }
+        defer { archive.dbQueue.inDatabase { db in sqlite3_progress_handler(db.sqliteConnection, 0, nil, nil) } }
         do {
             return try body()
         } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
