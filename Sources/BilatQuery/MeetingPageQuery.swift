@@ -7,7 +7,7 @@ import GRDB
 /// the whole selection by party, person, topic, year and format.
 ///
 /// The listing is ``MeetingQuery``'s own statement (the same order, the same filters, corrections
-/// applied); the facets are ``StatsQuery``'s counts of the same selection.
+/// applied); the facets count the same selection as ``StatsQuery`` does, in one statement made for it.
 public enum MeetingPageQuery {
     /// A page of meetings and the size of the whole selection.
     public struct Page: Sendable {
@@ -59,20 +59,48 @@ public enum MeetingPageQuery {
         }
     }
 
-    /// Counts of the meetings `filter` (and `words`) select, for each of `keys`: at most `limit` groups per key
-    /// (the most frequent; years and months in time, the latest kept). The counts are ``StatsQuery``'s.
+    /// Counts of the meetings `filter` (and `words`, `format`) select by party, person, topic, year and format:
+    /// at most `limit` values per key, the most frequent first (years in time, the latest kept; the group
+    /// without a value last). They count what `bilat stats --by KEY` counts — each meeting once per value,
+    /// persons as principals, by name — in one statement that reads the selection once:
+    ///
+    ///     WITH x AS MATERIALIZED (SELECT m.num FROM meetings m WHERE …)
+    ///     SELECT 'party', mp.party_code, count(*) FROM x JOIN meeting_parties mp ON mp.meeting_num = x.num GROUP BY 2
+    ///     UNION ALL SELECT 'person', p.name, count(DISTINCT pa.meeting_num) FROM x JOIN participants pa ON pa.meeting_num = x.num
+    ///               JOIN people p ON p.id = pa.person_id WHERE pa.role = 'principal' GROUP BY 2
+    ///     UNION ALL SELECT 'topic', mt.topic_slug, count(*) FROM x JOIN meeting_topics mt ON mt.meeting_num = x.num GROUP BY 2
+    ///     UNION ALL SELECT 'year', substr(m.date, 1, 4), count(*) FROM x JOIN meetings m ON m.num = x.num GROUP BY 2
+    ///     UNION ALL SELECT 'format', m.format, count(*) FROM x JOIN meetings m ON m.num = x.num GROUP BY 2
+    ///
+    /// Each count is driven from the selection through the tables' `(meeting_num, …)` keys, so that a narrow
+    /// selection costs little in an archive of any size; without any filter the tables are counted whole.
     public static func facets(_ archive: Archive, filter: MeetingFilter, words: String? = nil, format: String? = nil,
-                              keys: [StatsKey], limit: Int) throws -> [Facet] {
+                              limit: Int) throws -> [Facet] {
         let match = try condition(words: words, format: format)
         return try archive.read { db in
             var selection = filter
             selection.limit = nil
             let (selected, arguments) = try selectedStatement(selection, match: match, db)
-            return try keys.map { key in
-                let counts = try SearchSyntax.translatingFTSErrors {
-                    try StatsQuery.counts([key], selected: selected, arguments: arguments, items: "meetings", db)
-                }
-                var rows = StatsQuery.ordered(counts.map { StatsRow(keys: $0.keys, meetings: $0.count, commitments: nil) }, [key])
+            let whole = selected == "SELECT m.num FROM meetings m"
+            let x = whole ? "" : "WITH x AS MATERIALIZED (\(selected)) "
+            func join(_ table: String, _ alias: String) -> String {
+                whole ? "\(table) \(alias)" : "x JOIN \(table) \(alias) ON \(alias).\(table == "meetings" ? "num" : "meeting_num") = x.num"
+            }
+            let sql = x + """
+                SELECT 'party' AS key, mp.party_code AS value, count(*) AS n FROM \(join("meeting_parties", "mp")) GROUP BY 2
+                UNION ALL SELECT 'person', p.name, count(DISTINCT pa.meeting_num) FROM \(join("participants", "pa"))
+                    JOIN people p ON p.id = pa.person_id WHERE pa.role = 'principal' GROUP BY 2
+                UNION ALL SELECT 'topic', mt.topic_slug, count(*) FROM \(join("meeting_topics", "mt")) GROUP BY 2
+                UNION ALL SELECT 'year', substr(m.date, 1, 4), count(*) FROM \(join("meetings", "m")) GROUP BY 2
+                UNION ALL SELECT 'format', m.format, count(*) FROM \(join("meetings", "m")) GROUP BY 2
+                """
+            var groups: [String: [StatsRow]] = [:]
+            let rows = try SearchSyntax.translatingFTSErrors { try Row.fetchAll(db, sql: sql, arguments: whole ? [] : arguments) }
+            for row in rows {
+                groups[row["key"], default: []].append(StatsRow(keys: [row["value"] as String?], meetings: row["n"], commitments: nil))
+            }
+            return [StatsKey.party, .person, .topic, .year, .format].map { key in
+                var rows = StatsQuery.ordered(groups[key.rawValue] ?? [], [key])
                 if key.isTime {
                     rows = Array(rows.filter { $0.keys[0] != nil }.suffix(limit)) + rows.filter { $0.keys[0] == nil }
                 } else {

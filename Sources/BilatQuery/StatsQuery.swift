@@ -69,7 +69,7 @@ public enum StatsQuery {
     }
 
     /// For each group, how many distinct meetings (or commitments) it holds.
-    static func counts(_ keys: [StatsKey], selected: String, arguments: StatementArguments, items: String, where condition: String = "",
+    private static func counts(_ keys: [StatsKey], selected: String, arguments: StatementArguments, items: String, where condition: String = "",
                                _ db: Database) throws -> [(keys: [String?], count: Int)] {
         let counting = items == "commitments"
         var joins: [String] = []
@@ -88,7 +88,7 @@ public enum StatsQuery {
 
     /// The key's value of each meeting (`num`, `value`), or of each commitment (`id`, `value`) for the keys
     /// that belong to a commitment when commitments are counted.
-    static func source(_ key: StatsKey, commitments: Bool) -> String {
+    private static func source(_ key: StatsKey, commitments: Bool) -> String {
         switch key {
         case .party: return "SELECT meeting_num AS num, party_code AS value FROM meeting_parties"
         case .pair:

@@ -8,15 +8,26 @@ import Foundation
 ///
 /// Read-only: GET and HEAD only (anything else 405). A path outside the routes is 404. Queries run one at a
 /// time on a queue of their own, each request's under a time limit (past it: 503).
+///
+/// Answers are kept (up to `cacheSize` of them, the least recently used leaving first) for as long as the
+/// archive does not change (``ArchiveDataVersion``): a page asked for again, or a facet link followed back,
+/// costs no query. An import into the archive while it is served empties the cache.
 public final class BilatSite: Sendable {
     public let archive: Archive
     /// Seconds a request's queries may take before they are stopped.
     public let timeLimit: Double
     private let queue = DispatchQueue(label: "bilat.serve.archive")
+    private let cache: AnswerCache
 
-    public init(archive: Archive, timeLimit: Double = 5) {
+    public init(archive: Archive, timeLimit: Double = 5, cacheSize: Int = 500) {
         self.archive = archive
         self.timeLimit = timeLimit
+        self.cache = AnswerCache(capacity: cacheSize)
+    }
+
+    /// Computes the first page (HTML and JSON) ahead of the first visitor, so that it is answered from the cache.
+    public func warm() async {
+        for path in ["/meetings", "/api/meetings"] { _ = await respond(method: "GET", path: path, query: nil) }
     }
 
     /// The answer to `method` on `path` (percent-encoded, as requested) with `query` (the part after `?`).
@@ -41,8 +52,14 @@ public final class BilatSite: Sendable {
                                headers: [("Cache-Control", "max-age=3600")])
         }
         do {
+            let key = [route.api ? "api" : "", route.csv ? "csv" : "", route.segments.isEmpty ? "meetings" : route.segments.joined(separator: "/"),
+                       query.string].joined(separator: "\u{0}")
+            let version = try cache.capacity > 0 ? ArchiveDataVersion.current(archive) : 0
+            if let kept = cache.answer(key, version: version) { return kept }
             let pages = Pages(archive: archive, query: query, route: route)
-            return try QueryTimeLimit.run(archive, seconds: timeLimit) { try pages.answer() }
+            let answer = try QueryTimeLimit.run(archive, seconds: timeLimit) { try pages.answer() }
+            if answer.status == 200 { cache.keep(answer, key, version: version) }
+            return answer
         } catch let error as QueryTimeLimit.Exceeded {
             return Self.failure(503, "The query took too long and was stopped (\(error.seconds) s). Narrow the filters and try again.", api: route.api)
         } catch let error as ArchiveError {
@@ -63,6 +80,42 @@ public final class BilatSite: Sendable {
             return .json(JSONValue.object([("error", .string(message)), ("status", .int(status))]).rendered(), status: status)
         }
         return .html(Pages.error(status: status, message), status: status)
+    }
+}
+
+/// The answers of ``BilatSite`` for one version of the archive, least recently used leaving first. Used on
+/// the site's queue only; the lock makes it safe anywhere.
+final class AnswerCache: @unchecked Sendable {
+    let capacity: Int
+    private let lock = NSLock()
+    private var version = -1
+    private var answers: [String: (answer: WebResponse, used: UInt64)] = [:]
+    private var clock: UInt64 = 0
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func answer(_ key: String, version: Int) -> WebResponse? {
+        lock.lock(); defer { lock.unlock() }
+        guard capacity > 0 else { return nil }
+        if version != self.version {
+            answers.removeAll()
+            self.version = version
+            return nil
+        }
+        guard let kept = answers[key] else { return nil }
+        clock += 1
+        answers[key]?.used = clock
+        return kept.answer
+    }
+
+    func keep(_ answer: WebResponse, _ key: String, version: Int) {
+        lock.lock(); defer { lock.unlock() }
+        guard capacity > 0, version == self.version else { return }
+        if answers.count >= capacity, let oldest = answers.min(by: { $0.value.used < $1.value.used })?.key {
+            answers.removeValue(forKey: oldest)
+        }
+        clock += 1
+        answers[key] = (answer, clock)
     }
 }
 

@@ -10,8 +10,7 @@ extension Pages {
         let number = try pageNumber()
         let page = try MeetingPageQuery.page(archive, filter: filter, words: words, format: format, offset: (number - 1) * perPage, limit: perPage)
         if kind == .csv { return Self.meetingsCSV(page.meetings, name: "meetings") }
-        let keys: [StatsKey] = [.party, .person, .topic, .year, .format]
-        let facets = try MeetingPageQuery.facets(archive, filter: filter, words: words, format: format, keys: keys, limit: Self.facetSize)
+        let facets = try MeetingPageQuery.facets(archive, filter: filter, words: words, format: format, limit: Self.facetSize)
         if kind == .json {
             return json(.object([
                 ("total", .int(page.total)), ("page", .int(number)), ("per_page", .int(perPage)),

@@ -242,3 +242,29 @@ func get(_ site: BilatSite, _ uri: String) async throws -> Answer {
         #expect(try await get(site, "/api/meetings").status == 200)
     }
 }
+
+@Suite struct CacheTests {
+    /// Answers are kept while the archive is unchanged, and an import by another connection is seen at once.
+    @Test func anImportWhileServingIsSeen() async throws {
+        let fixture = try WebFixture()
+        let before = try await get(fixture.site, "/api/meetings")
+        let again = try await get(fixture.site, "/api/meetings")
+        #expect(before.body == again.body)
+        let total = try #require(before.object["total"] as? Int)
+        let file = fixture.folder.appendingPathComponent("late.txt")
+        try Data("""
+            Telephone Talk
+            January 9, 2026
+
+            On January 9, Mr. SATO Akira, Minister for Foreign Affairs of Japan, had a telephone conversation with Mr. Tomas Novak, Foreign Minister of the Czech Republic.
+            The two ministers agreed to hold an economic dialogue.
+            """.utf8).write(to: file)
+        let writer = try Archive.open(path: fixture.archive.path)
+        ArchiveImporter().importFiles(FileWalk([file.path]), into: writer) { _ in }
+        try writer.close()
+        let after = try await get(fixture.site, "/api/meetings")
+        #expect(after.object["total"] as? Int == total + 1)
+        let uncached = BilatSite(archive: fixture.archive, cacheSize: 0)
+        #expect(try await get(uncached, "/api/meetings").body == after.body)
+    }
+}
