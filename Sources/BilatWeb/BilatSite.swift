@@ -25,9 +25,15 @@ public final class BilatSite: Sendable {
         self.cache = AnswerCache(capacity: cacheSize)
     }
 
-    /// Computes the first page (HTML and JSON) ahead of the first visitor, so that it is answered from the cache.
+    /// The pages that read the whole archive, computed by ``warm()`` ahead of the first visitor.
+    public static let warmPaths = ["/meetings", "/api/meetings", "/people", "/api/people", "/parties", "/api/parties", "/topics",
+                                   "/api/topics", "/commitments", "/api/commitments"]
+
+    /// Computes the pages that read the whole archive (the first page, people, parties, topics, commitments) ahead
+    /// of the first visitor, so that they are answered from the cache (`bilat serve` starts it once it listens).
     public func warm() async {
-        for path in ["/meetings", "/api/meetings"] { _ = await respond(method: "GET", path: path, query: nil) }
+        guard cache.capacity > 0 else { return }
+        for path in Self.warmPaths { _ = await respond(method: "GET", path: path, query: nil) }
     }
 
     /// The answer to `method` on `path` (percent-encoded, as requested) with `query` (the part after `?`).

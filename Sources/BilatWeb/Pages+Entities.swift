@@ -73,24 +73,22 @@ extension Pages {
         return .html(Layout.page(title: person.name, api: apiPath, content))
     }
 
-    /// `/parties`: every party with meetings, most first.
+    /// `/parties`: every party with meetings, most first (`bilat stats --by party`).
     func parties() throws -> WebResponse {
-        let rows = try StatsQuery.run(archive, by: [.party], filter: MeetingFilter(), commitments: true)
+        let rows = try StatsQuery.run(archive, by: [.party], filter: MeetingFilter(), commitments: false)
         switch kind {
         case .json:
             return json(.array(rows.map { row in
-                .object([("code", .optional(row.keys[0])), ("name", .optional(row.keys[0].flatMap(Self.partyName))),
-                         ("meetings", .int(row.meetings)), ("commitments", .int(row.commitments ?? 0))])
+                .object([("code", .optional(row.keys[0])), ("name", .optional(row.keys[0].flatMap(Self.partyName))), ("meetings", .int(row.meetings))])
             }))
         case .csv:
-            return .csv(CSV.render(header: ["code", "name", "meetings", "commitments"], rows: rows.map { row in
-                [row.keys[0] ?? "", row.keys[0].flatMap(Self.partyName) ?? "", String(row.meetings), String(row.commitments ?? 0)]
+            return .csv(CSV.render(header: ["code", "name", "meetings"], rows: rows.map { row in
+                [row.keys[0] ?? "", row.keys[0].flatMap(Self.partyName) ?? "", String(row.meetings)]
             }), name: "parties")
         case .html:
-            return .html(Layout.page(title: "Parties", api: apiPath, csv: csvPath, [Layout.table(["Code", "Name", "Meetings", "Commitments"], rows.map { row in
+            return .html(Layout.page(title: "Parties", api: apiPath, csv: csvPath, [Layout.table(["Code", "Name", "Meetings"], rows.map { row in
                 let code = row.keys[0] ?? ""
-                return [Layout.link(Layout.path("parties", code), code), .text(Self.partyName(code) ?? ""), .text(String(row.meetings)),
-                        .text(String(row.commitments ?? 0))]
+                return [Layout.link(Layout.path("parties", code), code), .text(Self.partyName(code) ?? ""), .text(String(row.meetings))]
             }, className: "parties")]))
         }
     }
