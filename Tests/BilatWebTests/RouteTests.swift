@@ -268,3 +268,23 @@ func get(_ site: BilatSite, _ uri: String) async throws -> Answer {
         #expect(try await get(uncached, "/api/meetings").body == after.body)
     }
 }
+
+@Suite struct CorrectionPageTests {
+    /// A person's correction shows on the meeting page, in its JSON, and in the listing's facets (the query module applies it).
+    @Test func correctionsShowWhereTheFactsShow() async throws {
+        let fixture = try WebFixture()
+        let writer = try Archive.open(path: fixture.archive.path)
+        _ = try CorrectionStore.correct(writer, id: "2022-09-12-gbr-kor", field: "format", words: ["video"], note: "the embassy's note says video")
+        try writer.close()
+        let page = try await get(fixture.site, "/meetings/2022-09-12-gbr-kor")
+        #expect(page.body.contains("<h2>Corrections</h2>"))
+        #expect(page.body.contains("the embassy&#39;s note says video"))
+        #expect(page.body.contains("<dt>Format</dt><dd>video<span class=\"corrected\"> corrected</span>"))
+        let json = try await get(fixture.site, "/api/meetings/2022-09-12-gbr-kor")
+        #expect(json.object["format"] as? String == "video")
+        let listing = try await get(fixture.site, "/api/meetings?format=video")
+        #expect((listing.object["meetings"] as? [[String: Any]])?.map { $0["id"] as? String } == ["2022-09-12-gbr-kor"])
+        let formats = (listing.object["facets"] as? [String: [[String: Any]]])?["format"]
+        #expect(formats?.first?["value"] as? String == "video")
+    }
+}
