@@ -26,7 +26,7 @@ RELEASE    := -c release --static-swift-stdlib
 SCALE      ?= 10000 100000
 SEED       ?= 1
 
-.PHONY: all setup build demo test eval install clean parties people fuzz bench
+.PHONY: all setup build demo test eval install clean parties people fuzz bench bench-serve datasette browser-test serve
 
 all: build
 
@@ -69,6 +69,21 @@ demo: build
 test: setup
 	$(SWIFT) test
 
+# Serves the demo archive (`make demo` first) at http://127.0.0.1:8080/.
+serve: build
+	@[ -f $(DEMO_DB) ] || $(BILAT) import --db $(DEMO_DB) Data/samples
+	$(BILAT) serve --db $(DEMO_DB)
+
+# Loads each kind of page of a running `bilat serve` in headless Chromium (Debian's `chromium`, installed here when
+# missing) and checks the rendered DOM; screenshots go to .build/browser/. See scripts/browser-test.py.
+CHROMIUM ?= chromium
+browser-test: build
+	@command -v $(CHROMIUM) >/dev/null || { \
+		echo "installing: chromium"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi; }
+	python3 scripts/browser-test.py --bilat $(BILAT) --chromium $$(command -v $(CHROMIUM)) $(if $(SHOT),--readme-shot $(SHOT),)
+
 # Imports the real readouts of ../shared/corpus/dev, exports them and scores the export against the gold facts
 # (each readout a meeting of its own, --no-link, since score.py matches one record to each readout's gold);
 # then imports the real saved pages of ../shared/corpus/pages and checks them against their expect.json.
@@ -102,7 +117,20 @@ bench: setup
 	$(SWIFT) build $(RELEASE) --product bilat
 	$(SWIFT) build $(RELEASE) --product bilat-bench
 	@command -v sqlite3 >/dev/null || { echo "bench: the sqlite3 shell is needed (apt-get install sqlite3)"; exit 1; }
-	@for n in $(SCALE); do .build/release/bilat-bench run --scale $$n --seed $(SEED) --bilat .build/release/bilat || exit 1; echo; done
+	@$(MAKE) --no-print-directory datasette
+	@for n in $(SCALE); do .build/release/bilat-bench run --scale $$n --seed $(SEED) --bilat .build/release/bilat || exit 1; echo; \
+		python3 scripts/serve-bench.py --bilat .build/release/bilat --db .build/bench/bench-$$n-$(SEED).sqlite || exit 1; echo; done
+
+# The web view alone, on the archives `make bench` left in .build/bench: every page's p50/p99, and the JSON listing
+# against Datasette on the same file (scripts/serve-bench.py).
+bench-serve: setup datasette
+	$(SWIFT) build $(RELEASE) --product bilat
+	@for n in $(SCALE); do python3 scripts/serve-bench.py --bilat .build/release/bilat --db .build/bench/bench-$$n-$(SEED).sqlite || exit 1; echo; done
+
+# Datasette from PyPI in .build/venv, for the comparison of `make bench` (a failure only leaves the comparison out).
+datasette:
+	@[ -x .build/venv/bin/datasette ] || { python3 -m venv .build/venv && .build/venv/bin/pip install -q datasette; } \
+		|| echo "bench: Datasette could not be installed; the comparison is left out"
 
 install:
 	$(SWIFT) build $(RELEASE) --product bilat

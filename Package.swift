@@ -7,16 +7,19 @@ let fuzzing = Context.environment["BILAT_FUZZ"] != nil
 
 let package = Package(
     name: "Bilat",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "bilat", targets: ["bilat"]),
         .library(name: "BilatIngest", targets: ["BilatIngest"]),
         .library(name: "BilatQuery", targets: ["BilatQuery"]),
         .library(name: "BilatFetch", targets: ["BilatFetch"]),
+        .library(name: "BilatWeb", targets: ["BilatWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // `bilat serve`: the HTTP server (default traits off: no swift-configuration, a shorter build).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
     ],
     targets: [
         // Turns Schema/*.sql and Data/**/*.json into Swift string constants at build time,
@@ -60,6 +63,16 @@ let package = Package(
             dependencies: ["BilatIngest", "BilatQuery", "CLibXML2"],
             path: "Sources/BilatFetch"
         ),
+        // `bilat serve`: routes, HTML pages, SVG charts, JSON and CSV. Calls BilatQuery; writes no SQL.
+        .target(
+            name: "BilatWeb",
+            dependencies: [
+                "BilatIngest",
+                "BilatQuery",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Sources/BilatWeb"
+        ),
         // The command line: parses arguments, calls the library, formats output.
         .executableTarget(
             name: "bilat",
@@ -67,6 +80,7 @@ let package = Package(
                 "BilatIngest",
                 "BilatQuery",
                 "BilatFetch",
+                "BilatWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/bilat"
@@ -88,6 +102,11 @@ let package = Package(
         .target(name: "BilatTestSupport", path: "Tests/Support"),
         .testTarget(name: "BilatCLITests", dependencies: ["bilat", "BilatTestSupport"], path: "Tests/BilatCLITests"),
         .testTarget(name: "BilatFetchTests", dependencies: ["BilatFetch", "BilatQuery", "BilatIngest", "BilatTestSupport"], path: "Tests/BilatFetchTests"),
+        .testTarget(
+            name: "BilatWebTests",
+            dependencies: ["BilatWeb", "BilatQuery", "BilatIngest", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            path: "Tests/BilatWebTests"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,7 +24,7 @@ struct Bilat: ParsableCommand {
             ImportCommand.self, ListCommand.self, ShowCommand.self, CommitmentsCommand.self, SearchCommand.self,
             PeopleCommand.self, TopicsCommand.self, ExportCommand.self, SQLCommand.self, CheckCommand.self,
             CorrectCommand.self, ReviewCommand.self, RereadCommand.self, LinkCommand.self, UnlinkCommand.self, StatsCommand.self,
-            SchemaCommand.self, FeedCommand.self,
+            SchemaCommand.self, FeedCommand.self, ServeCommand.self,
         ]
     )
 
