@@ -30,12 +30,11 @@ SEED       ?= 1
 
 all: build
 
-# The system packages Bilat builds on: SQLite's, libxml2's and libcurl's headers (libcurl for fetching; a static release build links it), pkg-config, iso-codes (for `make parties`), python3 (for eval).
+# The system packages Bilat builds on: SQLite's and libxml2's headers, pkg-config, iso-codes (for `make parties`), python3 (for eval).
 setup:
 	@missing=""; \
 	[ -f /usr/include/sqlite3.h ] || missing="$$missing libsqlite3-dev"; \
 	[ -f /usr/include/libxml2/libxml/HTMLparser.h ] || missing="$$missing libxml2-dev"; \
-	[ -f /usr/include/x86_64-linux-gnu/curl/curl.h ] || [ -f /usr/include/curl/curl.h ] || missing="$$missing libcurl4-openssl-dev"; \
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
 	[ -d /usr/share/iso-codes/json ] || missing="$$missing iso-codes"; \
 	command -v python3 >/dev/null || missing="$$missing python3"; \

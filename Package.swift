@@ -20,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // `bilat serve`: the HTTP server (default traits off: no swift-configuration, a shorter build).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // HTTP(S) for fetching pages and feeds, on the same SwiftNIO as the web view; linked statically, so
+        // that no command pays at start-up for libraries only a fetch needs (libcurl would load 40).
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0", traits: []),
     ],
     targets: [
         // Turns Schema/*.sql and Data/**/*.json into Swift string constants at build time,
@@ -56,11 +59,10 @@ let package = Package(
             path: "Sources/BilatQuery",
             plugins: ["EmbedResources"]
         ),
-        // Pages and feeds over HTTP(S) (Foundation's URLSession; Debian: libcurl4-openssl-dev), imported
-        // through the archive. Knows nothing of the CLI.
+        // Pages and feeds over HTTP(S) (AsyncHTTPClient), imported through the archive. Knows nothing of the CLI.
         .target(
             name: "BilatFetch",
-            dependencies: ["BilatIngest", "BilatQuery", "CLibXML2"],
+            dependencies: ["BilatIngest", "BilatQuery", "CLibXML2", .product(name: "AsyncHTTPClient", package: "async-http-client")],
             path: "Sources/BilatFetch"
         ),
         // `bilat serve`: routes, HTML pages, SVG charts, JSON and CSV. Calls BilatQuery; writes no SQL.

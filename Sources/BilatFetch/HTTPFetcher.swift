@@ -1,13 +1,13 @@
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
+import NIOHTTP1
 
-/// GETs pages and feeds over HTTP(S) with Foundation's URLSession, within bounds: a time limit for each
-/// request, a few redirects at most, a body no larger than one readout may be, and a User-Agent that
+/// GETs pages and feeds over HTTP(S) with AsyncHTTPClient, within bounds: a time limit for each request,
+/// a few redirects at most (and no loop), a body no larger than one readout may be, and a User-Agent that
 /// says who asks. One request at a time; the caller paces them.
 public struct HTTPFetcher: Sendable {
-    /// Seconds a request may take, from the first byte sent to the last received.
+    /// Seconds a request may take, from the connection to the last byte received.
     public var timeout: Double
     /// Redirects followed before the request is given up ("too many redirects").
     public var maxRedirects: Int
@@ -41,38 +41,30 @@ public struct HTTPFetcher: Sendable {
         guard let target = URL(string: url), let scheme = target.scheme?.lowercased(), scheme == "http" || scheme == "https", target.host != nil else {
             throw FetchError(url: url, reason: "not an http:// or https:// address")
         }
-        var request = URLRequest(url: target, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-        request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
-        request.setValue(accept, forHTTPHeaderField: "Accept")
-        if let etag = validators?.etag { request.setValue(etag, forHTTPHeaderField: "If-None-Match") }
-        if let modified = validators?.lastModified { request.setValue(modified, forHTTPHeaderField: "If-Modified-Since") }
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        configuration.urlCache = nil
-        configuration.httpCookieStorage = nil
-        let transfer = Transfer(maxRedirects: maxRedirects, sizeLimit: sizeLimit)
-        let session = URLSession(configuration: configuration, delegate: transfer, delegateQueue: nil)
-        defer { session.finishTasksAndInvalidate() }
-        session.dataTask(with: request).resume()
-        // The session's own limits end the task; the wait's margin only guards against a transfer that never ends.
-        guard transfer.done.wait(timeout: .now() + timeout + 5) == .success else {
-            session.invalidateAndCancel()
-            throw FetchError(url: url, reason: "no answer within \(Self.seconds(timeout)) (--timeout)")
+        let limit = TimeAmount.milliseconds(Int64(timeout * 1000))
+        var configuration = HTTPClient.Configuration(redirectConfiguration: .follow(max: maxRedirects, allowCycles: false),
+                                                     timeout: .init(connect: limit, read: limit))
+        configuration.decompression = .enabled(limit: .size(sizeLimit))
+        // One request from a command line: a refused connection is said at once, not retried until the time limit.
+        configuration.connectionPool.retryConnectionEstablishment = false
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        defer { try? client.syncShutdown() }
+        var headers = HTTPHeaders([("User-Agent", userAgent), ("Accept", accept)])
+        if let etag = validators?.etag { headers.add(name: "If-None-Match", value: etag) }
+        if let modified = validators?.lastModified { headers.add(name: "If-Modified-Since", value: modified) }
+        let transfer = Transfer(url: url, sizeLimit: sizeLimit)
+        do {
+            let request = try HTTPClient.Request(url: url, method: .GET, headers: headers)
+            let answer = try client.execute(request: request, delegate: transfer, deadline: .now() + limit).wait()
+            if answer.status >= 400 {
+                throw FetchError(url: url, reason: "HTTP \(answer.status) \(HTTPResponseStatus(statusCode: answer.status).reasonPhrase)")
+            }
+            return answer
+        } catch let error as FetchError {
+            throw error
+        } catch {
+            throw FetchError(url: url, reason: Self.reason(error, timeout: timeout, maxRedirects: maxRedirects))
         }
-        if transfer.tooManyRedirects { throw FetchError(url: url, reason: "too many redirects (more than \(maxRedirects))") }
-        if transfer.tooLarge { throw FetchError(url: url, reason: "the answer is larger than the \(sizeLimit / 1_000_000) MB limit for one readout") }
-        if let error = transfer.error { throw FetchError(url: url, reason: Self.reason(error, timeout: timeout)) }
-        guard let response = transfer.response else { throw FetchError(url: url, reason: "the server sent no answer") }
-        var headers: [String: String] = [:]
-        for (name, value) in response.allHeaderFields {
-            if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
-        }
-        let answer = HTTPAnswer(status: response.statusCode, url: response.url?.absoluteString ?? url, headers: headers, body: transfer.data)
-        if answer.status >= 400 {
-            throw FetchError(url: url, reason: "HTTP \(answer.status) \(HTTPURLResponse.localizedString(forStatusCode: answer.status).capitalized)")
-        }
-        return answer
     }
 
     /// What a request for a page accepts.
@@ -95,75 +87,73 @@ public struct HTTPFetcher: Sendable {
         return text + (value == 1 ? " second" : " seconds")
     }
 
-    /// A URLSession error as a sentence a user can act on.
-    static func reason(_ error: Error, timeout: Double) -> String {
-        let ns = error as NSError
-        guard ns.domain == NSURLErrorDomain else { return ns.localizedDescription }
-        switch ns.code {
-        case NSURLErrorTimedOut: return "no answer within \(seconds(timeout)) (--timeout)"
-        case NSURLErrorCannotConnectToHost: return "the connection was refused (is the server running, and the port right?)"
-        case NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed: return "the host could not be found"
-        case NSURLErrorNotConnectedToInternet, NSURLErrorNetworkConnectionLost: return "the network could not be reached"
-        case NSURLErrorSecureConnectionFailed, NSURLErrorServerCertificateUntrusted, NSURLErrorServerCertificateHasBadDate,
-             NSURLErrorServerCertificateNotYetValid, NSURLErrorServerCertificateHasUnknownRoot:
-            return "the secure connection failed (certificate or TLS)"
-        case NSURLErrorHTTPTooManyRedirects: return "too many redirects"
-        default: return (ns.userInfo[NSLocalizedDescriptionKey] as? String).map { "the request failed: \($0)" } ?? "the request failed (error \(ns.code))"
+    /// An error of the transfer as a sentence a user can act on.
+    static func reason(_ error: Error, timeout: Double, maxRedirects: Int) -> String {
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .redirectLimitReached: return "too many redirects (more than \(maxRedirects))"
+            case .redirectCycleDetected: return "a redirect loop: the server sends the request back where it has been"
+            case .connectTimeout, .readTimeout, .deadlineExceeded: return "no answer within \(seconds(timeout)) (--timeout)"
+            case .remoteConnectionClosed: return "the server closed the connection before it answered"
+            default: return "the request failed: \(error)"
+            }
         }
+        if let error = error as? IOError, error.errnoCode == ECONNREFUSED {
+            return "the connection was refused (is the server running, and the port right?)"
+        }
+        let text = String(describing: error)
+        if text.contains("connection refused") || text.contains("Connection refused") || text.contains("ECONNREFUSED") {
+            return "the connection was refused (is the server running, and the port right?)"
+        }
+        if text.contains("NIOSSL") || text.contains("certificate") { return "the secure connection failed (certificate or TLS)" }
+        if text.contains("resolution") || text.contains("getaddrinfo") { return "the host could not be found" }
+        return "the request failed: \(text)"
     }
 
-    /// One transfer's state, filled by URLSession's delegate calls (on the session's queue, one at a time).
-    final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-        let maxRedirects: Int
+    /// One transfer: the answer's head and body as they come, refused past the size limit. AsyncHTTPClient
+    /// calls it on one event loop, one call at a time.
+    final class Transfer: HTTPClientResponseDelegate, @unchecked Sendable {
+        typealias Response = HTTPAnswer
+
+        let url: String
         let sizeLimit: Int
-        let done = DispatchSemaphore(value: 0)
-        var data = Data()
-        var response: HTTPURLResponse?
-        var error: Error?
-        var redirects = 0
-        var tooManyRedirects = false
-        var tooLarge = false
+        var head: HTTPResponseHead?
+        var finalURL: String
+        var body = Data()
 
-        init(maxRedirects: Int, sizeLimit: Int) {
-            self.maxRedirects = maxRedirects
+        init(url: String, sizeLimit: Int) {
+            self.url = url
             self.sizeLimit = sizeLimit
+            finalURL = url
         }
 
-        func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
-            redirects += 1
-            if redirects > maxRedirects {
-                // Refusing the redirect ends the task with the redirect's own answer.
-                tooManyRedirects = true
-                completionHandler(nil)
-            } else {
-                completionHandler(request)
-            }
+        func didVisitURL(task: HTTPClient.Task<HTTPAnswer>, _ request: HTTPClient.Request, _ head: HTTPResponseHead) {
+            finalURL = request.url.absoluteString
         }
 
-        func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                        completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void) {
-            self.response = response as? HTTPURLResponse
+        func didReceiveHead(task: HTTPClient.Task<HTTPAnswer>, _ head: HTTPResponseHead) -> EventLoopFuture<Void> {
+            self.head = head
             // A declared length past the limit is refused before a byte of the body is read.
-            if response.expectedContentLength > Int64(sizeLimit) {
-                tooLarge = true
-                completionHandler(.cancel)
-                return
+            if let length = head.headers.first(name: "content-length").flatMap(Int.init), length > sizeLimit {
+                return task.eventLoop.makeFailedFuture(tooLarge)
             }
-            completionHandler(.allow)
+            return task.eventLoop.makeSucceededVoidFuture()
         }
 
-        func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-            self.data.append(data)
-            if self.data.count > sizeLimit {
-                tooLarge = true
-                dataTask.cancel()
-            }
+        func didReceiveBodyPart(task: HTTPClient.Task<HTTPAnswer>, _ buffer: ByteBuffer) -> EventLoopFuture<Void> {
+            body.append(contentsOf: buffer.readableBytesView)
+            return body.count > sizeLimit ? task.eventLoop.makeFailedFuture(tooLarge) : task.eventLoop.makeSucceededVoidFuture()
         }
 
-        func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-            self.error = error
-            done.signal()
+        var tooLarge: FetchError {
+            FetchError(url: url, reason: "the answer is larger than the \(sizeLimit / 1_000_000) MB limit for one readout")
+        }
+
+        func didFinishRequest(task: HTTPClient.Task<HTTPAnswer>) throws -> HTTPAnswer {
+            guard let head else { throw FetchError(url: url, reason: "the server sent no answer") }
+            var headers: [String: String] = [:]
+            for (name, value) in head.headers { headers[name.lowercased()] = value }
+            return HTTPAnswer(status: Int(head.status.code), url: finalURL, headers: headers, body: body)
         }
     }
 }

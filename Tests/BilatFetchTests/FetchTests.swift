@@ -134,6 +134,7 @@ extension JSONValue {
         site["/report.pdf"] = .init(headers: [("Content-Type", "application/pdf")], body: Data("%PDF-1.7".utf8))
         site["/huge.html"] = .init(headers: [("Content-Type", "text/html")], body: Data(repeating: 0x61, count: 10_000_001))
         site["/loop"] = .init(status: 302, headers: [("Location", "/loop")])
+        for step in 0..<7 { site["/hop\(step)"] = .init(status: 302, headers: [("Location", "/hop\(step + 1)")]) }
         site["/moved"] = .init(status: 301, headers: [("Location", "/press/here.html")])
         site["/press/here.html"] = .page(readoutPage(day: 7))
         let server = try site.serve()
@@ -146,7 +147,8 @@ extension JSONValue {
             (server.url("/slow.html"), "no answer within 1 second (--timeout)"),
             (server.url("/report.pdf"), "not a web page: the answer is application/pdf"),
             (server.url("/huge.html"), "the answer is larger than the 10 MB limit for one readout"),
-            (server.url("/loop"), "too many redirects (more than 5)"),
+            (server.url("/loop"), "a redirect loop: the server sends the request back where it has been"),
+            (server.url("/hop0"), "too many redirects (more than 5)"),
             ("ftp://example.org/page.html", "not an http:// or https:// address"),
         ]
         for (url, reason) in cases {
