@@ -70,7 +70,9 @@ enum Output {
     /// and full-width characters and for emoji shown as pictures (a flag, a skin tone or a family
     /// joined with ZWJ is one character), one for the others.
     static func displayWidth(_ text: String) -> Int {
-        text.reduce(0) { width, character in width + displayWidth(character) }
+        // Printable ASCII (most cells) takes a column a byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.reduce(0) { width, character in width + displayWidth(character) }
     }
 
     static func displayWidth(_ character: Character) -> Int {
@@ -95,6 +97,7 @@ enum Output {
     /// `text` cut to `width` columns, ending in … when cut; a wide character never sticks out.
     static func fit(_ text: String, _ width: Int) -> String {
         guard displayWidth(text) > width else { return text }
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return String(text.utf8.prefix(max(0, width - 1)))! + "…" }
         var out = ""
         var used = 0
         for c in text {

@@ -274,5 +274,6 @@ private let finishReadouts: [String: String] = [
         let cut = Output.fit("日本とフランス", 6)
         #expect(cut == "日本…" && Output.displayWidth(cut) == 5)
         #expect(Output.fit("abc", 3) == "abc")
+        #expect(Output.fit("abcdef", 4) == "abc…" && Output.fit("Élodie Marchand", 7) == "Élodie…")
     }
 }
