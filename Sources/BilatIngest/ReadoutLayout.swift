@@ -18,19 +18,20 @@ public struct ReadoutLayout: Sendable {
     /// Body paragraphs (one per line), boilerplate and repeats removed, list markers kept.
     public let paragraphs: [String]
     public let sections: [Section]
-    /// The body's sentences, the first ``maxSentences`` of them: the facts are read from these.
+    /// The body's sentences, up to the limit the layout was made with: the facts are read from these.
     public let sentences: [Sentence]
-    /// Sentences of the body past ``maxSentences``: kept in the text (and found by search), not read for facts.
+    /// Sentences of the body past the limit: kept in the text (and found by search), not read for facts.
     public let sentencesLeftOut: Int
 
-    /// The most sentences read for facts. A readout has a few dozen, a long joint statement a few hundred;
-    /// a text of tens of thousands is no readout, and reading it all would take minutes.
-    public static let maxSentences = 5_000
+    /// The most sentences read for facts, by default. A readout has a few dozen, a long joint statement a
+    /// few hundred; past 20,000 a text is no readout, and reading it all could take minutes.
+    public static let maxSentences = 20_000
 
     /// Reads the layout of `text` (already decoded, front matter removed).
     /// Reads the layout of `text`. `knownTitle` is the title a page gives (its heading): a first line equal to
     /// it is the title, however long.
-    public init(text: String, profile: LanguageProfile, allProfiles: [LanguageProfile], knownTitle: String? = nil) {
+    public init(text: String, profile: LanguageProfile, allProfiles: [LanguageProfile], sentenceLimit: Int = maxSentences,
+                knownTitle: String? = nil) {
         var title: String?
         var header: [String] = []
         var paragraphs: [(text: String, offset: Int)] = []
@@ -107,7 +108,7 @@ public struct ReadoutLayout: Sendable {
             let body = Self.stripListMarker(paragraph.text)
             let markerLength = paragraph.text.count - body.count
             for (sentence, start) in SentenceSplitter.split(body, language: profile.code) {
-                guard sentences.count < Self.maxSentences else {
+                guard sentences.count < sentenceLimit else {
                     leftOut += 1
                     continue
                 }

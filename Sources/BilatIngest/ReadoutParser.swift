@@ -41,6 +41,9 @@ public struct ReadoutParser: Sendable {
     /// The topic cues of each language.
     let taggers: [String: TopicTagger]
 
+    /// The most sentences of a text read for facts (see ``ReadoutLayout/maxSentences``).
+    public var sentenceLimit = ReadoutLayout.maxSentences
+
     public init(data: LanguageData = .shared) {
         self.data = data
         let parties = PartyResolver(data: data)
@@ -86,7 +89,7 @@ public struct ReadoutParser: Sendable {
         // A language Bilat has no grammar for is kept for search, but read for no facts: another language's
         // grammar would state wrong ones.
         if language == LanguageDetector.unsupported || data.languages[language] == nil {
-            let layout = ReadoutLayout(text: text, profile: data.profile("en"), allProfiles: Array(data.languages.values),
+            let layout = ReadoutLayout(text: text, profile: data.profile("en"), allProfiles: Array(data.languages.values), sentenceLimit: sentenceLimit,
                                        knownTitle: matter?.fields["page_title"])
             var record = MeetingRecord(title: matter?.fields["title"] ?? layout.title, language: language, date: nil, startTime: nil,
                                        durationMinutes: nil, format: nil, venue: nil, parties: [], participants: [], topics: [],
@@ -96,7 +99,8 @@ public struct ReadoutParser: Sendable {
             return record
         }
         let profile = data.profile(language)
-        let layout = ReadoutLayout(text: text, profile: profile, allProfiles: Array(data.languages.values), knownTitle: matter?.fields["page_title"])
+        let layout = ReadoutLayout(text: text, profile: profile, allProfiles: Array(data.languages.values), sentenceLimit: sentenceLimit,
+                                   knownTitle: matter?.fields["page_title"])
         let reading = ReadoutReading(parser: self, profile: profile, layout: layout, matter: matter)
         var record = reading.record(language: language, source: source)
         record.readouts = [readoutInfo(of: record, matter: matter)]

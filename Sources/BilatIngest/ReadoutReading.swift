@@ -75,7 +75,7 @@ struct ReadoutReading {
         if isNoReadout(namedSides: namedSides) { return noMeeting(language: language, source: source) }
         var review: [String] = []
         if layout.sentencesLeftOut > 0 {
-            review.append("the text has more than \(ReadoutLayout.maxSentences) sentences: facts were read from the first \(ReadoutLayout.maxSentences) only")
+            review.append("the text has more than \(layout.sentences.count) sentences: facts were read from the first \(layout.sentences.count) only")
         }
         let date = meetingDate(review: &review)
         review += peopleReview
