@@ -24,8 +24,8 @@ public struct ReadoutLayout: Sendable {
     public let sentencesLeftOut: Int
 
     /// The most sentences read for facts, by default. A readout has a few dozen, a long joint statement a
-    /// few hundred; past 20,000 a text is no readout, and reading it all could take minutes.
-    public static let maxSentences = 20_000
+    /// few hundred; past 12,000 a text is no readout, and reading it all could take minutes.
+    public static let maxSentences = 12_000
 
     /// Reads the layout of `text` (already decoded, front matter removed).
     /// Reads the layout of `text`. `knownTitle` is the title a page gives (its heading): a first line equal to

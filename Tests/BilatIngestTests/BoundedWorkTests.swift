@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func factsAreReadFromTheFirstSentencesOfAnOverlongText() throws {
-        // The limit of 20,000 sentences, as 300 for a test's time.
+        // The limit of 12,000 sentences, as 300 for a test's time.
         var parser = ReadoutParser()
         parser.sentenceLimit = 300
         let reader = ReadoutFile(parser: parser)
