@@ -119,6 +119,11 @@ def main():
         results = {}
         try:
             wait(port, "/style.css", server, "bilat serve")
+            if cache:
+                # The pages `bilat serve` computes at start: wait until they are done.
+                for path in ["/meetings", "/api/meetings", "/people", "/api/people", "/parties", "/api/parties", "/topics",
+                             "/api/topics", "/commitments", "/api/commitments"]:
+                    timings(port, path, 1, warmup=0)
             for name, path in pages:
                 results[path] = timings(port, path, args.repeats)
         finally:

@@ -10,8 +10,9 @@ import Foundation
 /// time on a queue of their own, each request's under a time limit (past it: 503).
 ///
 /// Answers are kept (up to `cacheSize` of them, the least recently used leaving first) for as long as the
-/// archive does not change (``ArchiveDataVersion``): a page asked for again, or a facet link followed back,
-/// costs no query. An import into the archive while it is served empties the cache.
+/// archive does not change (``ArchiveDataVersion``, read again when a second has passed since it was last
+/// read): a page asked for again, or a facet link followed back, costs no query and does not wait behind a
+/// page being computed. An import into the archive while it is served empties the cache within a second.
 public final class BilatSite: Sendable {
     public let archive: Archive
     /// Seconds a request's queries may take before they are stopped.
@@ -43,11 +44,21 @@ public final class BilatSite: Sendable {
             response.headers.append(("Allow", "GET, HEAD"))
             return response
         }
+        let parsed = WebQuery(parsing: query)
+        // A kept answer, while the archive was seen unchanged less than a second ago, is given at once: it does not
+        // wait behind a page being computed.
+        if let route = Route(path: path), let kept = cache.recentAnswer(Self.key(route, parsed)) { return kept }
         return await withCheckedContinuation { continuation in
             queue.async {
-                continuation.resume(returning: self.answer(path: path, query: WebQuery(parsing: query)))
+                continuation.resume(returning: self.answer(path: path, query: parsed))
             }
         }
+    }
+
+    /// The cache key of a route and query: `/` and `/meetings` are one page.
+    static func key(_ route: Route, _ query: WebQuery) -> String {
+        [route.api ? "api" : "", route.csv ? "csv" : "", route.segments.isEmpty ? "meetings" : route.segments.joined(separator: "/"),
+         query.string].joined(separator: "\u{0}")
     }
 
     /// The answer, computed on the caller's thread (``respond(method:path:query:)`` runs it on the queue).
@@ -58,8 +69,7 @@ public final class BilatSite: Sendable {
                                headers: [("Cache-Control", "max-age=3600")])
         }
         do {
-            let key = [route.api ? "api" : "", route.csv ? "csv" : "", route.segments.isEmpty ? "meetings" : route.segments.joined(separator: "/"),
-                       query.string].joined(separator: "\u{0}")
+            let key = Self.key(route, query)
             let version = try cache.capacity > 0 ? ArchiveDataVersion.current(archive) : 0
             if let kept = cache.answer(key, version: version) { return kept }
             let pages = Pages(archive: archive, query: query, route: route)
@@ -100,9 +110,24 @@ final class AnswerCache: @unchecked Sendable {
 
     init(capacity: Int) { self.capacity = capacity }
 
+    /// When the archive's version was last read.
+    private var checked = DispatchTime(uptimeNanoseconds: 0)
+    /// How long a reading of the version is trusted without asking SQLite again.
+    static let trust: UInt64 = 1_000_000_000
+
+    /// The answer kept for `key` if the archive's version was read less than ``trust`` ago (no query at all).
+    func recentAnswer(_ key: String) -> WebResponse? {
+        lock.lock(); defer { lock.unlock() }
+        guard capacity > 0, DispatchTime.now().uptimeNanoseconds < checked.uptimeNanoseconds &+ Self.trust, let kept = answers[key] else { return nil }
+        clock += 1
+        answers[key]?.used = clock
+        return kept.answer
+    }
+
     func answer(_ key: String, version: Int) -> WebResponse? {
         lock.lock(); defer { lock.unlock() }
         guard capacity > 0 else { return nil }
+        checked = DispatchTime.now()
         if version != self.version {
             answers.removeAll()
             self.version = version
