@@ -19,6 +19,8 @@ public final class BilatSite: Sendable {
     public let timeLimit: Double
     private let queue = DispatchQueue(label: "bilat.serve.archive")
     private let cache: AnswerCache
+    /// Each meeting's facet values, read at start (``warm()``) and again after the archive changes.
+    private let facetIndex = FacetIndexBox()
 
     public init(archive: Archive, timeLimit: Double = 5, cacheSize: Int = 500) {
         self.archive = archive
@@ -33,8 +35,23 @@ public final class BilatSite: Sendable {
     /// Computes the pages that read the whole archive (the first page, people, parties, topics, commitments) ahead
     /// of the first visitor, so that they are answered from the cache (`bilat serve` starts it once it listens).
     public func warm() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            queue.async {
+                _ = try? self.currentFacetIndex()
+                continuation.resume()
+            }
+        }
         guard cache.capacity > 0 else { return }
         for path in Self.warmPaths { _ = await respond(method: "GET", path: path, query: nil) }
+    }
+
+    /// The facet index of the archive as it is now, read again when the archive changed (on the queue).
+    func currentFacetIndex() throws -> MeetingFacetIndex {
+        let version = try ArchiveDataVersion.current(archive)
+        if let index = facetIndex.value, index.version == version { return index }
+        let index = try MeetingFacetIndex.load(archive)
+        facetIndex.value = index
+        return index
     }
 
     /// The answer to `method` on `path` (percent-encoded, as requested) with `query` (the part after `?`).
@@ -72,7 +89,8 @@ public final class BilatSite: Sendable {
             let key = Self.key(route, query)
             let version = try cache.capacity > 0 ? ArchiveDataVersion.current(archive) : 0
             if let kept = cache.answer(key, version: version) { return kept }
-            let pages = Pages(archive: archive, query: query, route: route)
+            let listing = route.segments.isEmpty || route.segments == ["meetings"]
+            let pages = Pages(archive: archive, query: query, route: route, facetIndex: listing ? try currentFacetIndex() : nil)
             let answer = try QueryTimeLimit.run(archive, seconds: timeLimit) { try pages.answer() }
             if answer.status == 200 { cache.keep(answer, key, version: version) }
             return answer
@@ -147,6 +165,16 @@ final class AnswerCache: @unchecked Sendable {
         }
         clock += 1
         answers[key] = (answer, clock)
+    }
+}
+
+/// The site's facet index, replaced when the archive changes.
+final class FacetIndexBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var index: MeetingFacetIndex?
+    var value: MeetingFacetIndex? {
+        get { lock.lock(); defer { lock.unlock() }; return index }
+        set { lock.lock(); index = newValue; lock.unlock() }
     }
 }
 

@@ -290,3 +290,30 @@ func get(_ site: BilatSite, _ uri: String) async throws -> Answer {
         #expect(formats?.first?["value"] as? String == "video")
     }
 }
+
+@Suite struct FacetIndexTests {
+    /// The facets counted in memory (what the pages use) are the facets the SQL statement counts, filter by filter.
+    @Test func theIndexCountsWhatTheStatementCounts() throws {
+        let fixture = try WebFixture()
+        let index = try MeetingFacetIndex.load(fixture.archive)
+        func shown(_ facets: [MeetingPageQuery.Facet]) -> [String] {
+            facets.map { facet in facet.key.rawValue + ": " + facet.values.map { "\($0.value ?? "∅")=\($0.meetings)" }.joined(separator: ", ") }
+        }
+        let cases: [(MeetingFilter, String?, String?)] = [
+            (MeetingFilter(), nil, nil), (MeetingFilter(party: "JPN"), nil, nil), (MeetingFilter(from: "2024"), nil, nil),
+            (MeetingFilter(topics: ["ukraine", "north-korea"]), nil, nil), (MeetingFilter(person: "iwaya"), nil, nil),
+            (MeetingFilter(), "cooperation", nil), (MeetingFilter(), nil, "telephone"), (MeetingFilter(), nil, "none"),
+            (MeetingFilter(party: "FRA", needsReview: true), nil, nil),
+        ]
+        for (filter, words, format) in cases {
+            for limit in [3, 12] {
+                let bySQL = try MeetingPageQuery.facets(fixture.archive, filter: filter, words: words, format: format, limit: limit)
+                let byIndex = try MeetingPageQuery.facets(fixture.archive, index: index, filter: filter, words: words, format: format, limit: limit)
+                #expect(shown(byIndex) == shown(bySQL), "\(filter) \(words ?? "") \(format ?? "") \(limit)")
+            }
+        }
+        let japan = try MeetingQuery.list(fixture.archive, filter: MeetingFilter(party: "JPN")).count
+        #expect(japan > 3)
+        #expect(shown(try MeetingPageQuery.facets(fixture.archive, index: index, filter: MeetingFilter(), limit: 12))[0].hasPrefix("party: JPN=\(japan),"))
+    }
+}
