@@ -21,12 +21,26 @@ public final class MeetingFacetIndex: Sendable {
     private let values: [String?]
     /// Per meeting number: the value indexes of each key (party, person, topic, year, format).
     private let meetings: [Int64: [[Int32]]]
+    /// The counts of every meeting, per key and value index: the facets without a filter.
+    private let whole: [[Int]]
     private static let keys: [StatsKey] = [.party, .person, .topic, .year, .format]
 
     private init(version: Int, values: [String?], meetings: [Int64: [[Int32]]]) {
         self.version = version
         self.values = values
         self.meetings = meetings
+        whole = Self.count(meetings.values, values: values.count)
+    }
+
+    /// Per key, the number of meetings with each value (by value index).
+    private static func count(_ entries: some Sequence<[[Int32]]>, values: Int) -> [[Int]] {
+        var counts = Array(repeating: Array(repeating: 0, count: values), count: keys.count)
+        for entry in entries {
+            for key in 0..<entry.count {
+                for value in entry[key] { counts[key][Int(value)] += 1 }
+            }
+        }
+        return counts
     }
 
     /// Reads the index from `archive`.
@@ -67,19 +81,10 @@ public final class MeetingFacetIndex: Sendable {
     /// The facets of the meetings numbered `nums` (every meeting when `nil`), as
     /// ``MeetingPageQuery/facets(_:filter:words:format:limit:)`` gives them.
     func facets(of nums: [Int64]?, limit: Int) -> [MeetingPageQuery.Facet] {
-        var counts = Array(repeating: [Int32: Int](), count: Self.keys.count)
-        func add(_ entry: [[Int32]]) {
-            for key in 0..<entry.count {
-                for value in entry[key] { counts[key][value, default: 0] += 1 }
-            }
-        }
-        if let nums {
-            for num in nums { if let entry = meetings[num] { add(entry) } }
-        } else {
-            for entry in meetings.values { add(entry) }
-        }
+        let counts = nums.map { nums in Self.count(nums.lazy.compactMap { self.meetings[$0] }, values: values.count) } ?? whole
         return Self.keys.enumerated().map { index, key in
-            let rows = counts[index].map { StatsRow(keys: [values[Int($0.key)]], meetings: $0.value, commitments: nil) }
+            let rows = counts[index].enumerated().filter { $0.element > 0 }
+                .map { StatsRow(keys: [values[$0.offset]], meetings: $0.element, commitments: nil) }
             return MeetingPageQuery.facet(key, rows, limit: limit)
         }
     }
