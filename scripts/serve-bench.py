@@ -119,6 +119,12 @@ def main():
         results = {}
         try:
             wait(port, "/style.css", server, "bilat serve")
+            timings(port, "/api/meetings?limit=1&page=2", 1, warmup=0)  # waits for the facet index read at start
+            if cache:
+                # The pages `bilat serve` computes at start: wait until they are done.
+                for path in ["/meetings", "/api/meetings", "/people", "/api/people", "/parties", "/api/parties", "/topics",
+                             "/api/topics", "/commitments", "/api/commitments"]:
+                    timings(port, path, 1, warmup=0)
             for name, path in pages:
                 results[path] = timings(port, path, args.repeats)
         finally:

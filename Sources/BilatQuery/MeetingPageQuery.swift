@@ -99,16 +99,34 @@ public enum MeetingPageQuery {
             for row in rows {
                 groups[row["key"], default: []].append(StatsRow(keys: [row["value"] as String?], meetings: row["n"], commitments: nil))
             }
-            return [StatsKey.party, .person, .topic, .year, .format].map { key in
-                var rows = StatsQuery.ordered(groups[key.rawValue] ?? [], [key])
-                if key.isTime {
-                    rows = Array(rows.filter { $0.keys[0] != nil }.suffix(limit)) + rows.filter { $0.keys[0] == nil }
-                } else {
-                    rows = Array(rows.prefix(limit))
-                }
-                return Facet(key: key, values: rows.map { ($0.keys[0], $0.meetings) })
-            }
+            return [StatsKey.party, .person, .topic, .year, .format].map { key in facet(key, groups[key.rawValue] ?? [], limit: limit) }
         }
+    }
+
+    /// The same facets, counted in memory from `index` over the meetings the filters select (read with
+    /// `SELECT m.num FROM meetings m WHERE …`; nothing at all is read without a filter).
+    public static func facets(_ archive: Archive, index: MeetingFacetIndex, filter: MeetingFilter, words: String? = nil, format: String? = nil,
+                              limit: Int) throws -> [Facet] {
+        let match = try condition(words: words, format: format)
+        let nums: [Int64]? = try archive.read { db in
+            var selection = filter
+            selection.limit = nil
+            let (selected, arguments) = try selectedStatement(selection, match: match, db)
+            if selected == "SELECT m.num FROM meetings m" { return nil }
+            return try SearchSyntax.translatingFTSErrors { try Int64.fetchAll(db, sql: selected, arguments: arguments) }
+        }
+        return index.facets(of: nums, limit: limit)
+    }
+
+    /// One facet from its groups: ordered as `bilat stats` orders them, at most `limit` values (years: the latest).
+    static func facet(_ key: StatsKey, _ groups: [StatsRow], limit: Int) -> Facet {
+        var rows = StatsQuery.ordered(groups, [key])
+        if key.isTime {
+            rows = Array(rows.filter { $0.keys[0] != nil }.suffix(limit)) + rows.filter { $0.keys[0] == nil }
+        } else {
+            rows = Array(rows.prefix(limit))
+        }
+        return Facet(key: key, values: rows.map { ($0.keys[0], $0.meetings) })
     }
 
     /// `SELECT m.num FROM meetings m WHERE …`: the selection of `filter` and the words' condition.

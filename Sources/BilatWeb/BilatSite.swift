@@ -10,14 +10,17 @@ import Foundation
 /// time on a queue of their own, each request's under a time limit (past it: 503).
 ///
 /// Answers are kept (up to `cacheSize` of them, the least recently used leaving first) for as long as the
-/// archive does not change (``ArchiveDataVersion``): a page asked for again, or a facet link followed back,
-/// costs no query. An import into the archive while it is served empties the cache.
+/// archive does not change (``ArchiveDataVersion``, read again when a second has passed since it was last
+/// read): a page asked for again, or a facet link followed back, costs no query and does not wait behind a
+/// page being computed. An import into the archive while it is served empties the cache within a second.
 public final class BilatSite: Sendable {
     public let archive: Archive
     /// Seconds a request's queries may take before they are stopped.
     public let timeLimit: Double
     private let queue = DispatchQueue(label: "bilat.serve.archive")
     private let cache: AnswerCache
+    /// Each meeting's facet values, read at start (``warm()``) and again after the archive changes.
+    private let facetIndex = FacetIndexBox()
 
     public init(archive: Archive, timeLimit: Double = 5, cacheSize: Int = 500) {
         self.archive = archive
@@ -32,8 +35,23 @@ public final class BilatSite: Sendable {
     /// Computes the pages that read the whole archive (the first page, people, parties, topics, commitments) ahead
     /// of the first visitor, so that they are answered from the cache (`bilat serve` starts it once it listens).
     public func warm() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            queue.async {
+                _ = try? self.currentFacetIndex()
+                continuation.resume()
+            }
+        }
         guard cache.capacity > 0 else { return }
         for path in Self.warmPaths { _ = await respond(method: "GET", path: path, query: nil) }
+    }
+
+    /// The facet index of the archive as it is now, read again when the archive changed (on the queue).
+    func currentFacetIndex() throws -> MeetingFacetIndex {
+        let version = try ArchiveDataVersion.current(archive)
+        if let index = facetIndex.value, index.version == version { return index }
+        let index = try MeetingFacetIndex.load(archive)
+        facetIndex.value = index
+        return index
     }
 
     /// The answer to `method` on `path` (percent-encoded, as requested) with `query` (the part after `?`).
@@ -43,11 +61,21 @@ public final class BilatSite: Sendable {
             response.headers.append(("Allow", "GET, HEAD"))
             return response
         }
+        let parsed = WebQuery(parsing: query)
+        // A kept answer, while the archive was seen unchanged less than a second ago, is given at once: it does not
+        // wait behind a page being computed.
+        if let route = Route(path: path), let kept = cache.recentAnswer(Self.key(route, parsed)) { return kept }
         return await withCheckedContinuation { continuation in
             queue.async {
-                continuation.resume(returning: self.answer(path: path, query: WebQuery(parsing: query)))
+                continuation.resume(returning: self.answer(path: path, query: parsed))
             }
         }
+    }
+
+    /// The cache key of a route and query: `/` and `/meetings` are one page.
+    static func key(_ route: Route, _ query: WebQuery) -> String {
+        [route.api ? "api" : "", route.csv ? "csv" : "", route.segments.isEmpty ? "meetings" : route.segments.joined(separator: "/"),
+         query.string].joined(separator: "\u{0}")
     }
 
     /// The answer, computed on the caller's thread (``respond(method:path:query:)`` runs it on the queue).
@@ -58,11 +86,11 @@ public final class BilatSite: Sendable {
                                headers: [("Cache-Control", "max-age=3600")])
         }
         do {
-            let key = [route.api ? "api" : "", route.csv ? "csv" : "", route.segments.isEmpty ? "meetings" : route.segments.joined(separator: "/"),
-                       query.string].joined(separator: "\u{0}")
+            let key = Self.key(route, query)
             let version = try cache.capacity > 0 ? ArchiveDataVersion.current(archive) : 0
             if let kept = cache.answer(key, version: version) { return kept }
-            let pages = Pages(archive: archive, query: query, route: route)
+            let listing = route.segments.isEmpty || route.segments == ["meetings"]
+            let pages = Pages(archive: archive, query: query, route: route, facetIndex: listing ? try currentFacetIndex() : nil)
             let answer = try QueryTimeLimit.run(archive, seconds: timeLimit) { try pages.answer() }
             if answer.status == 200 { cache.keep(answer, key, version: version) }
             return answer
@@ -100,9 +128,24 @@ final class AnswerCache: @unchecked Sendable {
 
     init(capacity: Int) { self.capacity = capacity }
 
+    /// When the archive's version was last read.
+    private var checked = DispatchTime(uptimeNanoseconds: 0)
+    /// How long a reading of the version is trusted without asking SQLite again.
+    static let trust: UInt64 = 1_000_000_000
+
+    /// The answer kept for `key` if the archive's version was read less than ``trust`` ago (no query at all).
+    func recentAnswer(_ key: String) -> WebResponse? {
+        lock.lock(); defer { lock.unlock() }
+        guard capacity > 0, DispatchTime.now().uptimeNanoseconds < checked.uptimeNanoseconds &+ Self.trust, let kept = answers[key] else { return nil }
+        clock += 1
+        answers[key]?.used = clock
+        return kept.answer
+    }
+
     func answer(_ key: String, version: Int) -> WebResponse? {
         lock.lock(); defer { lock.unlock() }
         guard capacity > 0 else { return nil }
+        checked = DispatchTime.now()
         if version != self.version {
             answers.removeAll()
             self.version = version
@@ -122,6 +165,16 @@ final class AnswerCache: @unchecked Sendable {
         }
         clock += 1
         answers[key] = (answer, clock)
+    }
+}
+
+/// The site's facet index, replaced when the archive changes.
+final class FacetIndexBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var index: MeetingFacetIndex?
+    var value: MeetingFacetIndex? {
+        get { lock.lock(); defer { lock.unlock() }; return index }
+        set { lock.lock(); index = newValue; lock.unlock() }
     }
 }
 

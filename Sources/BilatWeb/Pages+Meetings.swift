@@ -10,7 +10,8 @@ extension Pages {
         let number = try pageNumber()
         let page = try MeetingPageQuery.page(archive, filter: filter, words: words, format: format, offset: (number - 1) * perPage, limit: perPage)
         if kind == .csv { return Self.meetingsCSV(page.meetings, name: "meetings") }
-        let facets = try MeetingPageQuery.facets(archive, filter: filter, words: words, format: format, limit: Self.facetSize)
+        let facets = try facetIndex.map { try MeetingPageQuery.facets(archive, index: $0, filter: filter, words: words, format: format, limit: Self.facetSize) }
+            ?? MeetingPageQuery.facets(archive, filter: filter, words: words, format: format, limit: Self.facetSize)
         if kind == .json {
             return json(.object([
                 ("total", .int(page.total)), ("page", .int(number)), ("per_page", .int(perPage)),

@@ -8,6 +8,8 @@ struct Pages {
     let archive: Archive
     let query: WebQuery
     let route: Route
+    /// Each meeting's facet values, for the listing's facets (counted by SQL without it).
+    var facetIndex: MeetingFacetIndex? = nil
 
     /// How many meetings a listing page shows, unless `limit` says otherwise (at most ``maxPageSize``).
     static let pageSize = 20
