@@ -6,39 +6,39 @@ import Testing
 /// spelling, and countries typed by their two-letter codes.
 private let finishReadouts: [String: String] = [
     "pakistan.txt": """
-        Foreign Ministers' Meeting
+        Japan and Pakistan: Talks between Foreign Ministers
         June 3, 2024
 
-        On June 3, commencing at 10:00 a.m. for approximately 40 minutes, Mr. SATO Akira, Minister for Foreign Affairs of Japan, held a meeting with H.E. Mr. Bilawal Bhutto Zardari, Minister of Foreign Affairs of the Islamic Republic of Pakistan.
-        The two ministers agreed to deepen cooperation on disaster risk reduction.
+        Starting at 10:00 a.m. on June 3, Japanese Foreign Minister Akira Sato sat down for some 40 minutes with Pakistani Foreign Minister Bilawal Bhutto Zardari.
+        Both sides agreed to deepen their work together on disaster risk reduction.
         """,
     "brazil.txt": """
-        Summit Telephone Talk
+        Japan and Brazil: Leaders' Phone Call
         July 8, 2024
 
-        On July 8, commencing at 9:00 p.m. for approximately 25 minutes, Mr. NAKAYAMA Kenta, Prime Minister of Japan, held a telephone talk with H.E. Mr. Luiz Inácio Lula da Silva, President of the Federative Republic of Brazil.
-        The two leaders agreed to work together on climate change ahead of the next conference.
+        From 9:00 p.m. on July 8, Japanese Prime Minister Kenta Nakayama spoke by telephone for roughly 25 minutes with Brazilian President Luiz Inácio Lula da Silva.
+        Both leaders agreed to act together on climate change before the next conference opens.
         """,
     "ukraine.txt": """
-        Summit Meeting
+        Japan and Ukraine: Summit Talks
         September 20, 2024
 
-        On September 20, commencing at 2:00 p.m. for approximately 45 minutes, Mr. NAKAYAMA Kenta, Prime Minister of Japan, held a meeting with H.E. Mr. Volodymyr Zelensky, President of Ukraine.
-        The two leaders agreed to continue cooperation on the reconstruction of Ukraine.
+        Beginning at 2:00 p.m. on September 20, Japanese Prime Minister Kenta Nakayama sat down for about 45 minutes with Ukrainian President Volodymyr Zelensky.
+        The leaders agreed to keep up joint work on rebuilding Ukraine.
         """,
     "vietnam.txt": """
-        Foreign Ministers' Meeting
+        Japan and Viet Nam: Talks between Foreign Ministers
         October 14, 2024
 
-        On October 14, commencing at 11:00 a.m. for approximately 30 minutes, Mr. SATO Akira, Minister for Foreign Affairs of Japan, held a meeting with H.E. Mr. Tran Van Minh, Minister of Foreign Affairs of the Socialist Republic of Viet Nam.
-        The two ministers agreed to strengthen defence cooperation, including maritime security.
+        Starting at 11:00 a.m. on October 14, Japanese Foreign Minister Akira Sato sat down for some 30 minutes with Vietnamese Foreign Minister Tran Van Minh.
+        Both sides agreed to strengthen defence cooperation, maritime security included.
         """,
     "ishiba.txt": """
         日米首脳電話会談
         令和6年11月7日
 
-        本7日、午前9時から約25分間、石破茂内閣総理大臣は、ジョン・スミス米国大統領と電話会談を行ったところ、概要は以下のとおりです。
-        両首脳は、北朝鮮への対応で日米が緊密に連携していくことで一致しました。
+        本7日、午前9時から約25分間、石破茂内閣総理大臣は、ジョン・スミス米国大統領と電話会談を行いました。
+        両首脳は、北朝鮮問題で日米の連携を一段と強化することで合意しました。
         """,
 ]
 
@@ -153,7 +153,7 @@ private let finishReadouts: [String: String] = [
         defer { archive.cleanUp() }
         for term in ["北朝鮮", "連携", "北朝鮮 連携"] {
             let r = InProcess.run(["commitments", "--db", archive.db, "--match", term, "--format", "json"])
-            #expect(r.status == 0 && r.stdout.contains("緊密に連携"), "\(term): \(r.stdout)\(r.stderr)")
+            #expect(r.status == 0 && r.stdout.contains("連携を一段と強化"), "\(term): \(r.stdout)\(r.stderr)")
         }
         let none = InProcess.run(["commitments", "--db", archive.db, "--match", "インド太平洋"])
         #expect(none.status == 0 && none.stderr == "no commitments match\n")
@@ -234,7 +234,7 @@ private let finishReadouts: [String: String] = [
         #expect(!check.stdout.contains("run `bilat check"), "\(check.stdout)")
         let csv = InProcess.run(["export", "--db", archive.db, "--format", "csv"])
         #expect(csv.stdout.hasPrefix("id,title,language,date,start_time,duration_minutes,format,venue,parties,principals,attendees,topics,commitments,commitment_texts,"))
-        #expect(csv.stdout.contains("joint: The two leaders agreed to work together on climate change"))
+        #expect(csv.stdout.contains("joint: Both leaders agreed to act together on climate change"))
     }
 }
 

@@ -8,8 +8,8 @@ import Testing
     static func page(_ day: Int, _ counterpart: String) -> TestHTTPServer.Response {
         .page("""
             <html lang="en"><head><meta charset="utf-8"></head><body><main><h1>Foreign Ministers' Telephone Talk</h1>
-            <p>On May \(day), 2024, from 8:00 p.m. for about 20 minutes, Mr. SATO Akira, Minister for Foreign Affairs of Japan, held a telephone talk with \(counterpart).</p>
-            <p>The two ministers agreed to work together on maritime security.</p></main></body></html>
+            <p>From 8:00 p.m. on May \(day), 2024, Japanese Foreign Minister Akira Sato spoke by telephone for roughly 20 minutes with \(counterpart).</p>
+            <p>Both ministers agreed to join efforts on maritime security.</p></main></body></html>
             """)
     }
 
@@ -32,7 +32,7 @@ import Testing
 
     @Test func importURLAsASavedPageAndEachFailureOnOneLine() throws {
         let setup = try Setup([
-            "/press/one.html": Self.page(14, "H.E. Mr. Pedro Alves, Minister of Foreign Affairs of the Portuguese Republic"),
+            "/press/one.html": Self.page(14, "Portuguese Foreign Minister Pedro Alves"),
             "/paper.pdf": .init(headers: [("Content-Type", "application/pdf")], body: Data("%PDF".utf8)),
         ])
         defer { setup.cleanUp() }
@@ -70,10 +70,10 @@ import Testing
             </feed>
             """
         let setup = try Setup([
-            "/press/one.html": Self.page(14, "H.E. Mr. Pedro Alves, Minister of Foreign Affairs of the Portuguese Republic"),
-            "/press/two.html": Self.page(16, "H.E. Ms. Ines Garcia, Minister for Foreign Affairs of the Kingdom of Spain"),
+            "/press/one.html": Self.page(14, "Portuguese Foreign Minister Pedro Alves"),
+            "/press/two.html": Self.page(16, "Spanish Foreign Minister Ines Garcia"),
             "/feed.atom": .init(headers: [("Content-Type", "application/atom+xml"), ("Last-Modified", "Thu, 16 May 2024 10:00:00 GMT")], body: Data(feed.utf8)),
-            "/not-a-feed.html": Self.page(14, "H.E. Mr. Pedro Alves, Minister of Foreign Affairs of the Portuguese Republic"),
+            "/not-a-feed.html": Self.page(14, "Portuguese Foreign Minister Pedro Alves"),
         ])
         defer { setup.cleanUp() }
         let notFeed = InProcess.run(["feed", "add", "--db", setup.db, setup.server.url("/not-a-feed.html")])
