@@ -32,29 +32,39 @@ public enum PeopleQuery {
     /// People whose name contains every word of `name` (any order, case or accents), most met first.
     public static func list(_ archive: Archive, name: String?, limit: Int?) throws -> [PersonSummary] {
         try archive.read { db in
-            let (conditions, arguments) = nameConditions(name, on: "p.id")
+            // Counted from the participants' index on (person, day, meeting) alone, without reading the
+            // meetings: the dates are the meetings' days kept beside each participant.
+            let (conditions, arguments) = nameConditions(name, on: "pa.person_id")
             var sql = """
-                SELECT p.id, p.name, p.family_name, p.given_name, count(DISTINCT pa.meeting_num) AS meetings,
-                       min(m.date) AS first, max(m.date) AS last
-                FROM people p JOIN participants pa ON pa.person_id = p.id JOIN meetings m ON m.num = pa.meeting_num
+                WITH counted AS (
+                    SELECT pa.person_id AS id, count(DISTINCT pa.meeting_num) AS meetings, min(pa.meeting_day) AS first, max(pa.meeting_day) AS last
+                    FROM participants pa WHERE pa.person_id IS NOT NULL
                 """
-            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-            sql += " GROUP BY p.id ORDER BY meetings DESC, p.name"
+            for condition in conditions { sql += " AND " + condition }
+            sql += """
+                 GROUP BY pa.person_id)
+                SELECT p.id, p.name, p.family_name, p.given_name, c.meetings, c.first, c.last
+                FROM counted c JOIN people p ON p.id = c.id ORDER BY c.meetings DESC, p.name
+                """
             if let limit { sql += " LIMIT \(limit)" }
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 let id: Int64 = row["id"]
                 let titles = try Row.fetchAll(db, sql: """
-                    SELECT pa.title, min(m.date) AS first, max(m.date) AS last FROM participants pa
-                    JOIN meetings m ON m.num = pa.meeting_num WHERE pa.person_id = ? AND pa.title IS NOT NULL
-                    GROUP BY pa.title ORDER BY min(coalesce(m.date, '9999'))
-                    """, arguments: [id]).map { PersonSummary.Title(title: $0["title"], first: $0["first"], last: $0["last"]) }
+                    SELECT title, min(meeting_day) AS first, max(meeting_day) AS last FROM participants
+                    WHERE person_id = ? AND title IS NOT NULL GROUP BY title ORDER BY min(coalesce(meeting_day, 99999999))
+                    """, arguments: [id]).map { PersonSummary.Title(title: $0["title"], first: day($0["first"]), last: day($0["last"])) }
                 let parties = try String.fetchAll(db, sql: """
                     SELECT DISTINCT party_code FROM participants WHERE person_id = ? AND party_code IS NOT NULL ORDER BY party_code
                     """, arguments: [id])
                 return PersonSummary(name: row["name"], familyName: row["family_name"], givenName: row["given_name"], titles: titles,
-                                     parties: parties, meetings: row["meetings"], firstMeeting: row["first"], lastMeeting: row["last"])
+                                     parties: parties, meetings: row["meetings"], firstMeeting: day(row["first"]), lastMeeting: day(row["last"]))
             }
         }
+    }
+
+    /// A `meeting_day` (YYYYMMDD) as the date it stands for ("2024-11-05").
+    static func day(_ value: Int?) -> String? {
+        value.map { String(format: "%04d-%02d-%02d", $0 / 10_000, $0 / 100 % 100, $0 % 100) }
     }
 
     /// How many people ``list(_:name:limit:)`` gives without a limit.
