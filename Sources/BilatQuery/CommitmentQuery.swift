@@ -89,9 +89,28 @@ public enum CommitmentQuery {
             var first = StatementArguments([topics[0]])
             _ = first.append(contentsOf: arguments)
             arguments = first
-        } else if !topics.isEmpty {
-            conditions.append("c.id IN (SELECT commitment_id FROM commitment_topics WHERE topic_slug IN (\(databaseQuestionMarks(count: topics.count))))")
-            _ = arguments.append(contentsOf: StatementArguments(topics))
+        } else {
+            if let party = meetingFilter.party {
+                // One party: read its meetings newest first from the (party, day) index, and their commitments,
+                // rather than gather every commitment of the party and sort them.
+                var rest = meetingFilter
+                rest.party = nil
+                (conditions, arguments) = try rest.conditions(db, perMeeting: true)
+                from = "FROM meeting_parties d JOIN meetings m ON m.num = d.meeting_num JOIN commitments c ON c.meeting_num = m.num"
+                order = "d.meeting_day DESC, m.id DESC, c.position"
+                var driver = ["d.party_code = ?"]
+                var driverArguments = StatementArguments([try MeetingFilter.partyCode(party, db)])
+                let days = meetingFilter.dayRange
+                if let from = days.from { driver.append("d.meeting_day >= ?"); _ = driverArguments.append(contentsOf: [from]) }
+                if let to = days.to { driver.append("d.meeting_day <= ?"); _ = driverArguments.append(contentsOf: [to]) }
+                conditions = driver + conditions
+                _ = driverArguments.append(contentsOf: arguments)
+                arguments = driverArguments
+            }
+            if !topics.isEmpty {
+                conditions.append("c.id IN (SELECT commitment_id FROM commitment_topics WHERE topic_slug IN (\(databaseQuestionMarks(count: topics.count))))")
+                _ = arguments.append(contentsOf: StatementArguments(topics))
+            }
         }
         if let by = filter.by {
             conditions.append("c.bound = ?")

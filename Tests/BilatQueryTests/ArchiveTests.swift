@@ -178,6 +178,18 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         // The meeting without a date comes last, as in the unfiltered list.
         let byParty = try MeetingQuery.list(archive, filter: MeetingFilter(party: "CAN"))
         #expect(byParty.last?.date == nil && byParty.dropLast().allSatisfy { $0.date != nil })
+        // Commitments of one party are read from the same index: the general order, filtered.
+        let commitmentStatement = try archive.read { db in try CommitmentQuery.statement(CommitmentFilter(meetings: MeetingFilter(party: "CAN"), limit: 2), db).0 }
+        #expect(commitmentStatement.contains("FROM meeting_parties d") && commitmentStatement.contains("ORDER BY d.meeting_day DESC"))
+        func sentences(_ f: CommitmentFilter) throws -> [String] { try CommitmentQuery.list(archive, filter: f).map { "\($0.meetingID) \($0.text)" } }
+        let every = try sentences(CommitmentFilter())
+        let canadian = try every.filter { !$0.hasPrefix("2024-03-04-jpn-fra") }
+        #expect(every.count >= 4 && !canadian.isEmpty)
+        #expect(try sentences(CommitmentFilter(meetings: MeetingFilter(party: "CAN"))) == canadian)
+        #expect(try sentences(CommitmentFilter(meetings: MeetingFilter(party: "JPN"), limit: 2)) == Array(every.prefix(2)))
+        #expect(try sentences(CommitmentFilter(meetings: MeetingFilter(from: "2024", party: "Canada"))) == canadian.filter { $0.hasPrefix("2024-08-02") })
+        #expect(try sentences(CommitmentFilter(meetings: MeetingFilter(party: "CAN"), topics: ["trade-investment", "energy"]))
+            == (try sentences(CommitmentFilter(topics: ["trade-investment", "energy"]))).filter { !$0.hasPrefix("2024-03-04-jpn-fra") })
     }
 
     @Test func theSameDateAndPartiesGetDistinctIDs() throws {
