@@ -141,15 +141,22 @@ public enum MeetingQuery {
         }
     }
 
+    /// The meetings matching `filter` in the order of an export (date, then id; undated first), selecting
+    /// `columns` of `meetings AS m`: the statement and its arguments.
+    static func exportStatement(_ filter: MeetingFilter, columns: String, _ db: Database) throws -> (String, StatementArguments) {
+        let (conditions, arguments) = try filter.conditions(db)
+        var sql = "SELECT \(columns) FROM meetings m"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY m.date, m.id"
+        if let limit = filter.limit { sql += " LIMIT \(limit)" }
+        return (sql, arguments)
+    }
+
     /// Every meeting matching `filter` in full, ordered by date then id, handed to `body` one at a time
     /// so that an export of any size runs in constant memory.
     public static func export(_ archive: Archive, filter: MeetingFilter, _ body: (MeetingRecord) throws -> Void) throws {
         try archive.read { db in
-            let (conditions, arguments) = try filter.conditions(db)
-            var sql = "SELECT m.num FROM meetings m"
-            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-            sql += " ORDER BY m.date, m.id"
-            if let limit = filter.limit { sql += " LIMIT \(limit)" }
+            let (sql, arguments) = try exportStatement(filter, columns: "m.num", db)
             let nums = try Int64.fetchAll(db, sql: sql, arguments: arguments)
             for num in nums { try body(try record(num: num, db)) }
         }

@@ -13,11 +13,7 @@ public enum TableExport {
     /// The column names and the rows (values as JSON: strings, numbers or null; lists joined with `;`).
     public static func rows(_ archive: Archive, table: ExportTable, filter: MeetingFilter) throws -> (columns: [String], rows: [[JSONValue]]) {
         try archive.read { db in
-            let (conditions, arguments) = try filter.conditions(db)
-            var selected = "SELECT m.num, m.id, m.date FROM meetings m"
-            if !conditions.isEmpty { selected += " WHERE " + conditions.joined(separator: " AND ") }
-            selected += " ORDER BY m.date, m.id"
-            if let limit = filter.limit { selected += " LIMIT \(limit)" }
+            let (selected, arguments) = try MeetingQuery.exportStatement(filter, columns: "m.num, m.id, m.date", db)
             let statement = try db.makeStatement(sql: "WITH selected AS (\(selected)) " + sql(table))
             statement.arguments = arguments
             let columns = statement.columnNames
