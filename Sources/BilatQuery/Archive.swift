@@ -116,10 +116,11 @@ public final class Archive: @unchecked Sendable {
                 // WAL lets readers go on while one import writes; NORMAL sync is safe with WAL.
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                // A large import touches many index pages per batch: a 64 MB page cache keeps them in memory
-                // instead of spilling and reading them again (SQLite's default is 2 MB).
-                try db.execute(sql: "PRAGMA cache_size = -65536")
             }
+            // A large import touches many index pages per batch, and a page of the web view reads the same
+            // index pages many times: a 64 MB page cache keeps them in memory instead of reading them again
+            // (SQLite's default is 2 MB). It grows only as pages are read.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         // A WAL archive in a folder this user cannot write to (a shared, read-only copy) cannot make its
         // shared-memory file; nobody can be writing it either, so it is opened as immutable.
