@@ -57,8 +57,10 @@ public struct FeedPull: Sendable {
             summary.feeds += 1
             pacer.wait(for: feed.url)
             let answer: HTTPAnswer
+            let items: [FeedItem]
             do {
                 answer = try fetcher.get(feed.url, accept: Self.feedTypes, validators: .init(etag: feed.etag, lastModified: feed.lastModified))
+                items = answer.status == 304 ? [] : try FeedDocument.items(answer.body, url: answer.url)
             } catch let error as FetchError {
                 summary.failedFeeds += 1
                 report(.feedFailed(feed: feed.name, reason: error.reason))
@@ -70,36 +72,22 @@ public struct FeedPull: Sendable {
                 report(.feedUnchanged(feed: feed.name))
                 continue
             }
-            let items: [FeedItem]
-            do {
-                items = try FeedDocument.items(answer.body, url: answer.url)
-            } catch let error as FetchError {
-                summary.failedFeeds += 1
-                report(.feedFailed(feed: feed.name, reason: error.reason))
-                continue
-            }
             let known = try FeedStore.items(archive, feed: feed.name, keys: items.map(\.key))
             var fresh = items.filter { known[$0.key]?.importedAt == nil }
             if let since {
-                let old = fresh.filter { ($0.published ?? "9999") < since }
-                summary.skipped += old.count
-                fresh.removeAll { ($0.published ?? "9999") < since }
+                // An item the feed gives no day for is never too old.
+                let isOld = { (item: FeedItem) in (item.published ?? "9999") < since }
+                summary.skipped += fresh.count(where: isOld)
+                fresh.removeAll(where: isOld)
             }
             report(.feedRead(feed: feed.name, items: items.count, new: fresh.count))
             // Oldest first, so that the archive takes them in the order they were published.
             var anyFailed = false
             for item in fresh.reversed() {
                 pacer.wait(for: item.link)
-                var meetingID: String?
-                var failure: String?
-                do {
-                    let page = try fetcher.page(item.link)
-                    let result = importer.importPage(url: item.link, bytes: page.body, charset: page.charset, into: archive, link: link)
-                    if let reason = result.failure { failure = reason } else { meetingID = result.outcomes.first?.id }
-                    for outcome in result.outcomes { report(.imported(feed: feed.name, url: item.link, outcome: outcome)) }
-                } catch let error as FetchError {
-                    failure = error.reason
-                }
+                let result = importer.importURL(item.link, fetcher: fetcher, into: archive, link: link)
+                for outcome in result.outcomes { report(.imported(feed: feed.name, url: item.link, outcome: outcome)) }
+                let failure = result.failure
                 if let failure {
                     anyFailed = true
                     summary.failed += 1
@@ -108,7 +96,7 @@ public struct FeedPull: Sendable {
                     summary.imported += 1
                 }
                 try FeedStore.record(archive, feed: feed.name, key: item.key, link: item.link, title: item.title, published: item.published,
-                                     meetingID: meetingID, error: failure)
+                                     meetingID: failure == nil ? result.outcomes.first?.id : nil, error: failure)
             }
             // The validators are kept only when every item went in: after a failure (or a pull cut short) the
             // next pull reads the feed in full, and tries the failed items again.

@@ -71,6 +71,12 @@ public final class Archive: @unchecked Sendable {
         return migrator
     }
 
+    /// Removes the archive file at `path` and the files SQLite keeps beside it (write-ahead log, shared
+    /// memory, rollback journal): for a command that made an archive and put nothing into it.
+    public static func removeFiles(at path: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
     /// The schema version this binary writes: the number of migrations it knows.
     public static var schemaVersion: Int { EmbeddedSchema.files.count }
 

@@ -415,7 +415,7 @@ enum PeopleDirectory {
         // A family name alone joins the one person of that family name already known.
         if p.givenName == nil {
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM people WHERE name_key LIKE ? ESCAPE '\\' LIMIT 2",
-                                         arguments: [TextFolding.key(family).replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "|%"])
+                                         arguments: [SearchSyntax.likeEscaped(TextFolding.key(family)) + "|%"])
             if ids.count == 1 {
                 try addAliases(extraAliases, ids[0])
                 return ids[0]

@@ -77,40 +77,37 @@ public enum CommitmentQuery {
     static func statement(_ filter: CommitmentFilter, _ db: Database) throws -> (String, StatementArguments) {
         var meetingFilter = filter.meetings
         meetingFilter.topics = []
-        var (conditions, arguments) = try meetingFilter.conditions(db)
+        var conditions: [String]
+        var arguments: StatementArguments
         var from = "FROM commitments c JOIN meetings m ON m.num = c.meeting_num"
         var order = "m.date DESC, m.id DESC, c.position"
         let topics = try TopicQuery.slugs(filter.topics, db)
         if topics.count == 1 {
             // One topic: read the newest first from the (topic, date) index rather than sort them all.
+            (conditions, arguments) = try meetingFilter.conditions(db)
             from = "FROM commitment_topics ct JOIN commitments c ON c.id = ct.commitment_id JOIN meetings m ON m.num = c.meeting_num"
             order = "ct.meeting_date DESC, m.id DESC, c.position"
             conditions.insert("ct.topic_slug = ?", at: 0)
             var first = StatementArguments([topics[0]])
             _ = first.append(contentsOf: arguments)
             arguments = first
+        } else if let party = meetingFilter.party {
+            // One party: read its meetings newest first from the (party, day) index, and their commitments,
+            // rather than gather every commitment of the party and sort them.
+            var rest = meetingFilter
+            rest.party = nil
+            let (others, otherArguments) = try rest.conditions(db, perMeeting: true)
+            from = "FROM meeting_parties d JOIN meetings m ON m.num = d.meeting_num JOIN commitments c ON c.meeting_num = m.num"
+            order = "d.meeting_day DESC, m.id DESC, c.position"
+            (conditions, arguments) = meetingFilter.indexConditions("party_code", try MeetingFilter.partyCode(party, db))
+            conditions += others
+            _ = arguments.append(contentsOf: otherArguments)
         } else {
-            if let party = meetingFilter.party {
-                // One party: read its meetings newest first from the (party, day) index, and their commitments,
-                // rather than gather every commitment of the party and sort them.
-                var rest = meetingFilter
-                rest.party = nil
-                (conditions, arguments) = try rest.conditions(db, perMeeting: true)
-                from = "FROM meeting_parties d JOIN meetings m ON m.num = d.meeting_num JOIN commitments c ON c.meeting_num = m.num"
-                order = "d.meeting_day DESC, m.id DESC, c.position"
-                var driver = ["d.party_code = ?"]
-                var driverArguments = StatementArguments([try MeetingFilter.partyCode(party, db)])
-                let days = meetingFilter.dayRange
-                if let from = days.from { driver.append("d.meeting_day >= ?"); _ = driverArguments.append(contentsOf: [from]) }
-                if let to = days.to { driver.append("d.meeting_day <= ?"); _ = driverArguments.append(contentsOf: [to]) }
-                conditions = driver + conditions
-                _ = driverArguments.append(contentsOf: arguments)
-                arguments = driverArguments
-            }
-            if !topics.isEmpty {
-                conditions.append("c.id IN (SELECT commitment_id FROM commitment_topics WHERE topic_slug IN (\(databaseQuestionMarks(count: topics.count))))")
-                _ = arguments.append(contentsOf: StatementArguments(topics))
-            }
+            (conditions, arguments) = try meetingFilter.conditions(db)
+        }
+        if topics.count > 1 {
+            conditions.append("c.id IN (SELECT commitment_id FROM commitment_topics WHERE topic_slug IN (\(databaseQuestionMarks(count: topics.count))))")
+            _ = arguments.append(contentsOf: StatementArguments(topics))
         }
         if let by = filter.by {
             conditions.append("c.bound = ?")

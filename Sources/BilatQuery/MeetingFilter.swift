@@ -53,7 +53,7 @@ public struct MeetingFilter: Sendable {
 
     /// The party code `party` names, or an error naming the value: see ``PartyChoice``.
     static func partyCode(_ party: String, _ db: Database) throws -> String {
-        try PartyChoice.find(party, db).party.code
+        try PartyChoice.code(party, db)
     }
 
     /// The SQL conditions on `meetings AS m` and their arguments.
@@ -61,7 +61,8 @@ public struct MeetingFilter: Sendable {
     /// `perMeeting` writes each filter as a test of one meeting (`EXISTS` on the filter table's primary key)
     /// rather than as the set of all matching meetings: what a statement that reads meetings one by one, in
     /// an index's order, wants.
-    func conditions(_ db: Database, perMeeting: Bool = false) throws -> (sql: [String], arguments: StatementArguments) {
+    /// `personIDs` are the people ``person`` names, where the caller has already looked them up.
+    func conditions(_ db: Database, perMeeting: Bool = false, personIDs: [Int64]? = nil) throws -> (sql: [String], arguments: StatementArguments) {
         var sql: [String] = []
         var arguments = StatementArguments()
         if let from {
@@ -74,7 +75,7 @@ public struct MeetingFilter: Sendable {
             _ = arguments.append(contentsOf: [to + "~"])
         }
         if let person {
-            let ids = try PersonMatch.find(person, db).ids
+            let ids = try personIDs ?? PersonMatch.find(person, db).ids
             let list = ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ", ")
             sql.append(perMeeting ? "EXISTS (SELECT 1 FROM participants pa WHERE pa.meeting_num = m.num AND pa.person_id IN (\(list)))"
                 : "m.num IN (SELECT pa.meeting_num FROM participants pa WHERE pa.person_id IN (\(list)))")
@@ -117,6 +118,17 @@ public struct MeetingFilter: Sendable {
                           AND meeting_num IN (SELECT meeting_num FROM sources WHERE position > 0)
                           GROUP BY meeting_num, item HAVING count(DISTINCT value) > 1\(personDecided)))
             """
+    }
+
+    /// The conditions that read a filter table `d` in its `(key, meeting_day)` index: its key `column`
+    /// equal to `value`, and the date bounds as days.
+    func indexConditions(_ column: String, _ value: DatabaseValueConvertible) -> (sql: [String], arguments: StatementArguments) {
+        var sql = ["d.\(column) = ?"]
+        var arguments: StatementArguments = [value]
+        let days = dayRange
+        if let from = days.from { sql.append("d.meeting_day >= ?"); _ = arguments.append(contentsOf: [from]) }
+        if let to = days.to { sql.append("d.meeting_day <= ?"); _ = arguments.append(contentsOf: [to]) }
+        return (sql, arguments)
     }
 
     /// The date bounds as the YYYYMMDD numbers of `meeting_day` columns (inclusive), for an index range.

@@ -44,13 +44,7 @@ public enum MeetingPageQuery {
             sql += " LIMIT ? OFFSET ?"
             _ = arguments.append(contentsOf: [max(0, limit), max(0, offset)])
             let rows = try SearchSyntax.translatingFTSErrors { try Row.fetchAll(db, sql: sql, arguments: arguments) }
-            let meetings = try rows.map { row in
-                let num: Int64 = row["num"]
-                return MeetingSummary(
-                    id: row["id"], date: row["date"], title: row["title"], format: row["format"], language: row["language"],
-                    parties: try MeetingQuery.parties(num, db), participants: try MeetingQuery.participants(num, db),
-                    topics: try MeetingQuery.topics(num, db))
-            }
+            let meetings = try rows.map { try MeetingQuery.summary($0, db) }
             let (selected, selectedArguments) = try selectedStatement(selection, match: match, db)
             let total = try SearchSyntax.translatingFTSErrors {
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(selected))", arguments: selectedArguments) ?? 0
@@ -168,19 +162,8 @@ public enum MeetingPageQuery {
     static func wordsCondition(_ words: String) throws -> (sql: String, arguments: StatementArguments) {
         if SearchSyntax.isJapanese(words) {
             let (match, short) = try SearchSyntax.japaneseTerms(words)
-            var sql = "SELECT s.meeting_num FROM readout_trigram JOIN sources s ON s.id = readout_trigram.rowid WHERE 1"
-            var arguments = StatementArguments()
-            if let match {
-                sql += " AND readout_trigram MATCH ?"
-                _ = arguments.append(contentsOf: [match])
-            }
-            for term in short {
-                sql += " AND (readout_trigram.body LIKE ? ESCAPE '\\' OR readout_trigram.title LIKE ? ESCAPE '\\')"
-                let pattern = "%" + term.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                    .replacingOccurrences(of: "_", with: "\\_") + "%"
-                _ = arguments.append(contentsOf: [pattern, pattern])
-            }
-            return (sql, arguments)
+            let (conditions, arguments) = SearchSyntax.trigramConditions(match: match, short: short)
+            return ("SELECT s.meeting_num FROM readout_trigram JOIN sources s ON s.id = readout_trigram.rowid WHERE 1" + conditions, arguments)
         }
         return ("SELECT s.meeting_num FROM readout_fts JOIN sources s ON s.id = readout_fts.rowid WHERE readout_fts MATCH ?",
                 [try SearchSyntax.ftsQuery(words)])

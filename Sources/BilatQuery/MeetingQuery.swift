@@ -31,14 +31,16 @@ public enum MeetingQuery {
     public static func list(_ archive: Archive, filter: MeetingFilter) throws -> [MeetingSummary] {
         try archive.read { db in
             let (sql, arguments) = try listStatement(filter, db)
-            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
-            return try rows.map { row in
-                let num: Int64 = row["num"]
-                return MeetingSummary(
-                    id: row["id"], date: row["date"], title: row["title"], format: row["format"], language: row["language"],
-                    parties: try parties(num, db), participants: try participants(num, db), topics: try topics(num, db))
-            }
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { try summary($0, db) }
         }
+    }
+
+    /// The summary of the meeting a row of ``listStatement(_:_:)`` (or a statement over it) selects.
+    static func summary(_ row: Row, _ db: Database) throws -> MeetingSummary {
+        let num: Int64 = row["num"]
+        return MeetingSummary(
+            id: row["id"], date: row["date"], title: row["title"], format: row["format"], language: row["language"],
+            parties: try parties(num, db), participants: try participants(num, db), topics: try topics(num, db))
     }
 
     /// How many meetings match `filter`, whatever its limit (for "20 of 601 shown").
@@ -88,18 +90,15 @@ public enum MeetingQuery {
         var conditions: [String]
         var arguments: StatementArguments
         if let driver {
-            (conditions, arguments) = try rest.conditions(db, perMeeting: true)
-            var driverConditions = ["d.\(driver.column) = ?"] + [driverExtra].compactMap { $0 }
-            var driverArguments: StatementArguments = [driver.value]
-            let days = filter.dayRange
-            if let from = days.from { driverConditions.append("d.meeting_day >= ?"); _ = driverArguments.append(contentsOf: [from]) }
-            if let to = days.to { driverConditions.append("d.meeting_day <= ?"); _ = driverArguments.append(contentsOf: [to]) }
+            (conditions, arguments) = try rest.conditions(db, perMeeting: true, personIDs: people)
+            var (driverConditions, driverArguments) = filter.indexConditions(driver.column, driver.value)
+            driverConditions += [driverExtra].compactMap { $0 }
             sql = "SELECT \(columns) FROM \(driver.table) d JOIN meetings m ON m.num = d.meeting_num"
             conditions = driverConditions + conditions
             _ = driverArguments.append(contentsOf: arguments)
             arguments = driverArguments
         } else {
-            (conditions, arguments) = try filter.conditions(db)
+            (conditions, arguments) = try filter.conditions(db, personIDs: people)
             sql = "SELECT \(columns) FROM meetings m"
         }
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }

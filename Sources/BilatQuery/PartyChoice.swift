@@ -26,14 +26,25 @@ public struct PartyChoice: Equatable, Sendable {
         try archive.read { db in try find(text, db) }
     }
 
-    static func find(_ text: String, _ db: Database) throws -> PartyChoice {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        // The archive's own table answers codes and display names without loading the language data.
-        if let code = try String.fetchOne(db, sql: """
+    /// The code `text` names: what ``find(_:_:)`` chooses, without gathering the other parties its name
+    /// could mean (what every statement filtered by a party needs).
+    static func code(_ text: String, _ db: Database) throws -> String {
+        try codeOrName(text.trimmingCharacters(in: .whitespaces), db) ?? find(text, db).party.code
+    }
+
+    /// The party whose code or name `trimmed` is: the archive's own table answers codes and display names
+    /// without loading the language data; other spellings ("japonais") are the language data's.
+    private static func codeOrName(_ trimmed: String, _ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: """
             SELECT code FROM parties
             WHERE code = upper(?1) OR lower(name_en) = lower(?1) OR lower(name_fr) = lower(?1) OR name_ja = ?1
             LIMIT 1
-            """, arguments: [trimmed]) ?? LanguageData.shared.party(named: trimmed) {
+            """, arguments: [trimmed]) ?? LanguageData.shared.party(named: trimmed)
+    }
+
+    static func find(_ text: String, _ db: Database) throws -> PartyChoice {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let code = try codeOrName(trimmed, db) {
             let typedCode = code == trimmed.uppercased()
             return PartyChoice(party: try named(code, db), alternatives: typedCode ? [] : try holding(trimmed, db).filter { $0.code != code })
         }

@@ -120,16 +120,9 @@ extension SearchQuery {
             WITH hits AS MATERIALIZED (
                 SELECT rowid AS source, \(match == nil ? "0.0" : "bm25(readout_trigram, 5.0, 1.0)") AS rank FROM readout_trigram WHERE 1
             """
-        var all = StatementArguments()
-        if let match {
-            sql += " AND readout_trigram MATCH ?"
-            _ = all.append(contentsOf: [match])
-        }
-        for term in short {
-            sql += " AND (readout_trigram.body LIKE ? ESCAPE '\\' OR readout_trigram.title LIKE ? ESCAPE '\\')"
-            let pattern = "%" + SearchSyntax.likeEscaped(term) + "%"
-            _ = all.append(contentsOf: [pattern, pattern])
-        }
+        let (termConditions, termArguments) = SearchSyntax.trigramConditions(match: match, short: short)
+        sql += termConditions
+        var all = termArguments
         sql += """
             )
             SELECT m.num, m.id, m.date, m.title, h.source, min(h.rank) AS rank
@@ -148,6 +141,23 @@ extension SearchQuery {
 /// becomes the phrase of its parts, as the tokenizer indexed it. Column filters and NEAR are not
 /// offered, so nothing a user types is read as FTS5 syntax by accident.
 public enum SearchSyntax {
+    /// The conditions on `readout_trigram` that a Japanese query's terms make (each beginning " AND "):
+    /// the trigram `match` of the longer terms, and each `short` term inside the body or the title.
+    static func trigramConditions(match: String?, short: [String]) -> (sql: String, arguments: StatementArguments) {
+        var sql = ""
+        var arguments = StatementArguments()
+        if let match {
+            sql += " AND readout_trigram MATCH ?"
+            _ = arguments.append(contentsOf: [match])
+        }
+        for term in short {
+            sql += " AND (readout_trigram.body LIKE ? ESCAPE '\\' OR readout_trigram.title LIKE ? ESCAPE '\\')"
+            let pattern = "%" + likeEscaped(term) + "%"
+            _ = arguments.append(contentsOf: [pattern, pattern])
+        }
+        return (sql, arguments)
+    }
+
     /// `text` with LIKE's wildcards and its escape character escaped, for `LIKE ? ESCAPE '\\'`.
     public static func likeEscaped(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")

@@ -48,17 +48,12 @@ struct Bilat: ParsableCommand {
             return 0
         } catch let code as ExitCode {
             return code.rawValue
-        } catch let error as ArchiveError {
-            Console.error(error.description)
-            return 1
         } catch let error as CorrectionError {
             Console.error(error.description)
             return error.isUsage ? 2 : 1
-        } catch let error as FetchError {
-            Console.error(error.description)
-            return 1
-        } catch let error as IngestError {
-            Console.error(error.description)
+        } catch where error is ArchiveError || error is FetchError || error is IngestError {
+            // The library's own errors are one sentence each: a failure the user can fix.
+            Console.error(String(describing: error))
             return 1
         } catch let error as CocoaError {
             Console.error(error.localizedDescription)

@@ -31,19 +31,17 @@ struct FeedAddCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The feed's name in `feed list` and `feed pull NAME` (default: its host).", valueName: "name"))
     var name: String?
 
-    @Option(name: .long, help: ArgumentHelp("Seconds the request may take.", valueName: "seconds"))
-    var timeout: Double = 30
+    @OptionGroup var fetching: FetchOptions
 
     @Argument(help: ArgumentHelp("The feed's http:// or https:// address.", valueName: "url"))
     var url: String
 
     func validate() throws {
         if !ImportCommand.isURL(url) { throw ValidationError("\(url) is not an http:// or https:// address") }
-        if !(timeout > 0) { throw ValidationError("--timeout must be a number of seconds above 0, not \(timeout)") }
     }
 
     func run() throws {
-        let answer = try HTTPFetcher(timeout: timeout, userAgent: Bilat.userAgent).get(url, accept: FeedPull.feedTypes)
+        let answer = try fetching.fetcher.get(url, accept: FeedPull.feedTypes)
         let items = try FeedDocument.items(answer.body, url: answer.url)
         let created = !FileManager.default.fileExists(atPath: archive.path)
         let opened = try Archive.open(path: archive.path, create: true)
@@ -51,7 +49,7 @@ struct FeedAddCommand: ParsableCommand {
             let chosen = try FeedStore.add(opened, url: url, name: name)
             Output.line("following \(chosen): \(url) (\(items.count) item\(items.count == 1 ? "" : "s") now; `bilat feed pull \(chosen)` imports them)")
         } catch {
-            if created { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: archive.path + suffix) } }
+            if created { Archive.removeFiles(at: archive.path) }
             throw error
         }
     }
@@ -100,8 +98,7 @@ struct FeedPullCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Leave alone items the feed dates before this day.", valueName: "date"), transform: DateBound.init)
     var since: DateBound?
 
-    @Option(name: .long, help: ArgumentHelp("Seconds each request may take.", valueName: "seconds"))
-    var timeout: Double = 30
+    @OptionGroup var fetching: FetchOptions
 
     @Option(name: .long, help: ArgumentHelp("Seconds between two requests to one host.", valueName: "seconds"))
     var pace: Double = 1
@@ -113,7 +110,6 @@ struct FeedPullCommand: ParsableCommand {
     var names: [String] = []
 
     func validate() throws {
-        if !(timeout > 0) { throw ValidationError("--timeout must be a number of seconds above 0, not \(timeout)") }
         if pace < 0 { throw ValidationError("--pace must be 0 or more seconds, not \(pace)") }
     }
 
@@ -126,7 +122,7 @@ struct FeedPullCommand: ParsableCommand {
         }
         // A bound of a year or a month starts on its first day.
         let since = since.map { bound in bound.text.count == 4 ? bound.text + "-01-01" : bound.text.count == 7 ? bound.text + "-01" : bound.text }
-        let pull = FeedPull(fetcher: HTTPFetcher(timeout: timeout, userAgent: Bilat.userAgent), pace: pace, since: since, link: !noLink)
+        let pull = FeedPull(fetcher: fetching.fetcher, pace: pace, since: since, link: !noLink)
         let summary = try pull.run(opened, feeds: feeds) { event in
             switch event {
             case .feedUnchanged(let feed): Output.line("\(feed): not changed since the last pull")

@@ -35,8 +35,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Print no line per file and no progress bar: failures (on standard error) and the summary only.")
     var quiet = false
 
-    @Option(name: .long, help: ArgumentHelp("Seconds each request for a page may take.", valueName: "seconds"))
-    var timeout: Double = 30
+    @OptionGroup var fetching: FetchOptions
 
     @Argument(help: ArgumentHelp("Files or folders to import; - for standard input; http:// or https:// addresses of pages to fetch.",
                                  valueName: "path-or-url"))
@@ -45,7 +44,6 @@ struct ImportCommand: ParsableCommand {
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or folder to import") }
         if verbose && quiet { throw ValidationError("--verbose and --quiet ask for opposite things: give one of them") }
-        if !(timeout > 0) { throw ValidationError("--timeout must be a number of seconds above 0, not \(timeout)") }
     }
 
     /// Whether `path` is a web address to fetch rather than a file.
@@ -59,7 +57,7 @@ struct ImportCommand: ParsableCommand {
         let urls = paths.filter(Self.isURL)
         // Files are listed as the import reaches them; a progress bar on a terminal counts them first.
         let files = FileWalk(paths.filter { !Self.isURL($0) })
-        let fetcher = HTTPFetcher(timeout: timeout, userAgent: Bilat.userAgent)
+        let fetcher = fetching.fetcher
         let created = !dryRun && !FileManager.default.fileExists(atPath: archive.path)
         var counts = ImportCounts()
         var records: [JSONValue] = []
@@ -75,13 +73,7 @@ struct ImportCommand: ParsableCommand {
                 tell(result, counts: &counts, progress: progress)
             }
             for url in urls {
-                let result: ImportReport
-                do {
-                    let page = try fetcher.page(url)
-                    result = importer.importPage(url: url, bytes: page.body, charset: page.charset, into: target, link: !noLink)
-                } catch let error as FetchError {
-                    result = ImportReport(path: url, outcomes: [], failure: error.reason)
-                }
+                let result = importer.importURL(url, fetcher: fetcher, into: target, link: !noLink)
                 done += 1
                 progress.show(done)
                 tell(result, counts: &counts, progress: progress)
@@ -100,8 +92,7 @@ struct ImportCommand: ParsableCommand {
             }
             for url in urls {
                 do {
-                    let page = try fetcher.page(url)
-                    records += try importer.reader.readPage(url: url, bytes: page.body, charset: page.charset).map(\.record.json)
+                    records += try importer.readURL(url, fetcher: fetcher).map(\.record.json)
                 } catch let error as FetchError {
                     report(url, failure: error.reason, counts: &counts, progress: progress)
                 } catch let error as IngestError {
@@ -119,7 +110,7 @@ struct ImportCommand: ParsableCommand {
         var summary = "\(counts.imported) imported, \(counts.linked) linked, \(counts.unchanged) unchanged, \(counts.replaced) replaced, \(counts.failed) failed"
         // An archive this command made and put nothing into is not left behind.
         if created && counts.stored == 0 {
-            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: archive.path + suffix) }
+            Archive.removeFiles(at: archive.path)
             summary += " (no archive was created at \(archive.path))"
         }
         Output.line(summary)
