@@ -50,7 +50,7 @@ struct CommitmentDetector: Sendable {
         var sentence = sentence
         var folded = TextFolding.fold(sentence)
         // "shared their views on …" is an exchange of views, not a shared view: it is set aside before the verbs are read.
-        for (phrase, foldedPhrase) in zip(profile.viewExchanges, profile.foldedViewExchanges) where folded.firstRange(of: foldedPhrase) != nil {
+        for (phrase, foldedPhrase) in zip(profile.viewExchanges, profile.foldedViewExchanges) where folded.containsBytes(foldedPhrase) {
             let mask = String(repeating: " ", count: phrase.count)
             sentence = sentence.replacingOccurrences(of: phrase, with: mask, options: [.caseInsensitive])
             folded = folded.replacingOccurrences(of: TextFolding.fold(phrase), with: mask)
@@ -68,7 +68,7 @@ struct CommitmentDetector: Sendable {
             }
             // Two principals joined before the verb: "He and Foreign Minister Wong confirmed …".
             let before = Self.prefix(folded, bytes: verb.start)
-            let named = principals.filter { words in words.contains { !$0.isEmpty && before.firstRange(of: TextFolding.fold($0)) != nil } }
+            let named = principals.filter { words in words.contains { !$0.isEmpty && before.containsBytes(TextFolding.fold($0)) } }
             if named.count >= 2 || (named.count == 1 && profile.pronounPairs.contains { before.contains($0) }) { return .joint }
         }
         if let undertaking = profile.unilateralVerbs.earliest(text: sentence, folded: folded) {

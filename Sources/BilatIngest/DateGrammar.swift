@@ -249,11 +249,11 @@ public struct DateGrammar: Sendable {
             var window = String(text[range.upperBound..<limit].prefix(45))
             if let cut = window.firstIndex(where: { ")）;".contains($0) }) { window = String(window[..<cut]) }
             let near = TextFolding.fold(window)
-            let local = profile.localTimeMarkers.contains { near.firstRange(of: TextFolding.fold($0)) != nil }
+            let local = profile.localTimeMarkers.contains { near.containsBytes(TextFolding.fold($0)) }
             let home = !local && profile.homeTimeMarkers.contains { marker in
                 let m = TextFolding.fold(marker)
                 // Short markers (JST, ET) only as whole words.
-                return m.count > 3 ? near.firstRange(of: m) != nil : near.split(whereSeparator: { !$0.isLetter }).contains { String($0) == m }
+                return m.count > 3 ? near.containsBytes(m) : near.split(whereSeparator: { !$0.isLetter }).contains { String($0) == m }
             }
             return TimeMention(hour: h, minute: minute, position: text.distance(from: text.startIndex, to: range.lowerBound),
                                end: text.distance(from: text.startIndex, to: range.upperBound), isHomeTime: home, isLocalTime: local)
@@ -294,7 +294,7 @@ public struct DateGrammar: Sendable {
         // Japanese durations have their own pattern: the general one would read "6時10分" as ten minutes.
         // The general pattern needs an hour or minute word: a sentence without one is not searched.
         let folded = TextFolding.fold(text)
-        let namesUnit = durationUnits.contains { folded.firstRange(of: $0) != nil }
+        let namesUnit = durationUnits.contains { folded.containsBytes($0) }
         for m in profile.code == "ja" || !namesUnit ? [] : duration.matches(in: text) {
             let position = text.distance(from: text.startIndex, to: m.range.lowerBound)
             if let hoursWord = m.group(1) {
@@ -311,7 +311,7 @@ public struct DateGrammar: Sendable {
                 found.append((minutes, text.distance(from: text.startIndex, to: m.range.lowerBound)))
             }
         }
-        for phrase in profile.halfWords {
+        for phrase in profile.halfWords where folded.containsBytes(TextFolding.fold(phrase)) {
             if let r = text.range(of: phrase, options: .caseInsensitive) {
                 let position = text.distance(from: text.startIndex, to: r.lowerBound)
                 if !found.contains(where: { abs($0.1 - position) < 12 }) { found.append((30, position)) }

@@ -62,7 +62,7 @@ extension ReadoutReading {
             // A title that another participant shares ("President") names neither of them.
             let ownTitle = p.title.flatMap { t in titles.filter { $0 == t }.count == 1 ? t : nil }
             for name in ([p.familyName, ownTitle, ownTitle == nil ? nil : head] + (ownTitle == nil ? [] : offices).map(Optional.some)).compactMap({ $0 }) {
-                if let r = folded.firstRange(of: TextFolding.fold(name)) {
+                if let r = folded.byteRange(of: TextFolding.fold(name)) {
                     let at = folded.distance(from: folded.startIndex, to: r.lowerBound)
                     guard at < verbStart else { continue }
                     if profile.agentParticles.isEmpty {

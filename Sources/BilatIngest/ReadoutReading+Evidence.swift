@@ -59,7 +59,7 @@ extension ReadoutReading {
             let needles = (family + [p.name, p.givenName].compactMap { $0 }).filter { !$0.isEmpty }.map(TextFolding.fold)
             add("participant:\(index)", searched.indices.lazy.compactMap { i -> String? in
                 for needle in needles {
-                    if let r = foldedSearched[i].firstRange(of: needle) {
+                    if let r = foldedSearched[i].byteRange(of: needle) {
                         return Self.clause(in: searched[i], at: foldedSearched[i].distance(from: foldedSearched[i].startIndex, to: r.lowerBound))
                     }
                 }

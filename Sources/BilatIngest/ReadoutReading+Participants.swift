@@ -143,7 +143,7 @@ extension ReadoutReading {
         for index in principals.indices where principals[index].family.isEmpty {
             guard let title = principals[index].title else { continue }
             let foldedTitle = TextFolding.fold(title)
-            for line in layout.headerLines where line.count <= 100 && TextFolding.fold(line).firstRange(of: foldedTitle) != nil {
+            for line in layout.headerLines where line.count <= 100 && TextFolding.fold(line).containsBytes(foldedTitle) {
                 let named = people.mentions(in: line)
                 guard named.count == 1, let m = named.first, m.nameTokens.count >= 2,
                       !principals.contains(where: { TextFolding.key($0.family) == TextFolding.key(m.familyName) }) else { continue }

@@ -44,9 +44,11 @@ extension ReadoutReading {
     /// follow their noun), the small words between them, and a comma before another small word (a
     /// portfolio listed after another). In characters.
     static func officeNames(in text: String, profile: LanguageProfile) -> [Range<Int>] {
-        guard !profile.officeOpeners.isEmpty, profile.officeOpenerCues.matchesAny(text: text, folded: TextFolding.fold(text)) else { return [] }
+        let folded = TextFolding.fold(text)
+        guard !profile.officeOpeners.isEmpty, profile.officeOpenerCues.matchesAny(text: text, folded: folded) else { return [] }
         var found: [Range<Int>] = []
-        for opener in profile.officeOpeners {
+        // (An opener that the folded text lacks is not there in any case: Foundation's search is not paid for it.)
+        for opener in profile.officeOpeners where folded.containsBytes(TextFolding.fold(opener)) {
             var from = text.startIndex
             while let r = text.range(of: opener, options: [.caseInsensitive], range: from..<text.endIndex) {
                 from = r.upperBound

@@ -5,19 +5,85 @@ import Foundation
 public enum TextFolding {
     /// `text` case-, accent- and width-folded, with ’ ‘ ´ as ' and – — ‐ as -.
     public static func fold(_ text: String) -> String {
-        // Plain ASCII (most words) needs only lower-casing, without a trip through Foundation.
+        // Plain ASCII (most words) needs only lower-casing.
         if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x60 }) { return text.lowercased() }
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        // Typographic apostrophes and dashes, replaced scalar by scalar (comparing Characters costs more).
-        guard folded.unicodeScalars.contains(where: { plain($0) != $0 }) else { return folded }
-        // Rewritten as bytes: French text has an apostrophe in most sentences, and this runs for each.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(folded.utf8.count)
-        for scalar in folded.unicodeScalars {
-            let replacement = plain(scalar)
-            if replacement == scalar { bytes.append(contentsOf: UTF8.encode(scalar)!) } else { bytes.append(UInt8(replacement.value)) }
+        return scalarFolds.fold(text) ?? foundationFold(text)
+    }
+
+    /// Each non-ASCII scalar's fold, kept once Foundation has made it.
+    static let scalarFolds = ScalarFolds()
+
+    /// Folds text scalar by scalar, each non-ASCII scalar folded once by Foundation and then kept.
+    ///
+    /// Foundation folds a string a character cluster at a time, so where every cluster is one scalar the
+    /// scalars' folds put together are the string's. A text with a scalar that joins the one before it (a
+    /// combining accent, a joiner, a variation selector) is left to Foundation whole. Reading folds every
+    /// sentence several times, and bridging each to NSString cost more than the rest of the reading's steps.
+    final class ScalarFolds: @unchecked Sendable {
+        private struct Fold {
+            let bytes: [UInt8]
+            /// Whether the scalar can join the scalar before it into one cluster.
+            let joins: Bool
         }
-        return String(decoding: bytes, as: UTF8.self)
+
+        private let lock = NSLock()
+        private var known: [UInt32: Fold] = [:]
+
+        /// `text` folded, or `nil` when a scalar of it joins another.
+        func fold(_ text: String) -> String? {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            lock.lock()
+            defer { lock.unlock() }
+            for scalar in text.unicodeScalars {
+                let value = scalar.value
+                if value < 0x80 {
+                    let b = UInt8(value)
+                    bytes.append(b == 0x60 ? 0x27 : (b >= 0x41 && b <= 0x5A ? b | 0x20 : b))
+                    continue
+                }
+                let fold: Fold
+                if let kept = known[value] {
+                    fold = kept
+                } else {
+                    fold = Fold(bytes: Array(TextFolding.foundationFold(String(scalar)).utf8), joins: Self.joins(scalar))
+                    // A bound on what is kept: texts of every script could otherwise keep many thousands.
+                    if known.count > 50_000 { known.removeAll() }
+                    known[value] = fold
+                }
+                if fold.joins { return nil }
+                bytes.append(contentsOf: fold.bytes)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
+        /// Whether `scalar` can stand in one character cluster with the scalar before it: marks and other
+        /// grapheme extenders, format characters (joiners), emoji modifiers, regional indicators, Hangul jamo.
+        static func joins(_ scalar: Unicode.Scalar) -> Bool {
+            let properties = scalar.properties
+            if properties.isGraphemeExtend { return true }
+            switch properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark, .format, .control, .surrogate, .unassigned: return true
+            default: break
+            }
+            switch scalar.value {
+            case 0x1F3FB...0x1F3FF, 0x1F1E6...0x1F1FF, 0x1100...0x11FF, 0xA960...0xA97F, 0xD7B0...0xD7FF,
+                 0xFF9E...0xFF9F, 0x0E33, 0x0EB3:
+                return true
+            default:
+                return false
+            }
+        }
+    }
+
+    /// Foundation's fold of `text` (case, diacritics, width), with ``plain(_:)`` applied to each scalar.
+    static func foundationFold(_ text: String) -> String {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        // Typographic apostrophes and dashes, replaced scalar by scalar.
+        guard folded.unicodeScalars.contains(where: { plain($0) != $0 }) else { return folded }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: folded.unicodeScalars.map(plain))
+        return String(scalars)
     }
 
     /// ’ ‘ ´ ` as ', – — ‐ as -, any other scalar as itself.

@@ -60,7 +60,8 @@ public enum CommitmentQuery {
         var all = filter
         all.limit = nil
         return try archive.read { db in
-            let (sql, arguments) = try statement(all, db)
+            // Unordered, so that SQLite counts the rows without reading their sentences or sorting them.
+            let (sql, arguments) = try statement(all, db, ordered: false)
             return try SearchSyntax.translatingFTSErrors { try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(sql))", arguments: arguments) ?? 0 }
         }
     }
@@ -74,18 +75,23 @@ public enum CommitmentQuery {
     }
 
     /// The statement of ``list(_:filter:)`` and its arguments.
-    static func statement(_ filter: CommitmentFilter, _ db: Database) throws -> (String, StatementArguments) {
+    /// `ordered: false` leaves out the order (for counting).
+    static func statement(_ filter: CommitmentFilter, _ db: Database, ordered: Bool = true) throws -> (String, StatementArguments) {
         var meetingFilter = filter.meetings
         meetingFilter.topics = []
         var conditions: [String]
         var arguments: StatementArguments
-        var from = "FROM commitments c JOIN meetings m ON m.num = c.meeting_num"
+        // The view reads each sentence out of its readout's text: counting needs no sentence, unless a
+        // Japanese --match looks inside them.
+        let readsText = ordered || filter.match.map(SearchSyntax.isJapanese) == true
+        let commitments = readsText ? "commitments" : "commitments_stored"
+        var from = "FROM \(commitments) c JOIN meetings m ON m.num = c.meeting_num"
         var order = "m.date DESC, m.id DESC, c.position"
         let topics = try TopicQuery.slugs(filter.topics, db)
         if topics.count == 1 {
             // One topic: read the newest first from the (topic, date) index rather than sort them all.
             (conditions, arguments) = try meetingFilter.conditions(db)
-            from = "FROM commitment_topics ct JOIN commitments c ON c.id = ct.commitment_id JOIN meetings m ON m.num = c.meeting_num"
+            from = "FROM commitment_topics ct JOIN \(commitments) c ON c.id = ct.commitment_id JOIN meetings m ON m.num = c.meeting_num"
             order = "ct.meeting_date DESC, m.id DESC, c.position"
             conditions.insert("ct.topic_slug = ?", at: 0)
             var first = StatementArguments([topics[0]])
@@ -97,7 +103,7 @@ public enum CommitmentQuery {
             var rest = meetingFilter
             rest.party = nil
             let (others, otherArguments) = try rest.conditions(db, perMeeting: true)
-            from = "FROM meeting_parties d JOIN meetings m ON m.num = d.meeting_num JOIN commitments c ON c.meeting_num = m.num"
+            from = "FROM meeting_parties d JOIN meetings m ON m.num = d.meeting_num JOIN \(commitments) c ON c.meeting_num = m.num"
             order = "d.meeting_day DESC, m.id DESC, c.position"
             (conditions, arguments) = meetingFilter.indexConditions("party_code", try MeetingFilter.partyCode(party, db))
             conditions += others
@@ -123,9 +129,9 @@ public enum CommitmentQuery {
             conditions.append("c.id IN (SELECT rowid FROM commitment_fts WHERE commitment_fts MATCH ?)")
             _ = arguments.append(contentsOf: [try SearchSyntax.ftsQuery(match)])
         }
-        var sql = "SELECT c.id, c.text, c.bound, m.id AS meeting_id, m.date, m.num " + from
+        var sql = (readsText ? "SELECT c.id, c.text, c.bound, m.id AS meeting_id, m.date, m.num " : "SELECT c.id ") + from
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        sql += " ORDER BY " + order
+        if ordered { sql += " ORDER BY " + order }
         if let limit = filter.limit { sql += " LIMIT \(limit)" }
         return (sql, arguments)
     }

@@ -163,9 +163,9 @@ public enum MeetingPageQuery {
         if SearchSyntax.isJapanese(words) {
             let (match, short) = try SearchSyntax.japaneseTerms(words)
             let (conditions, arguments) = SearchSyntax.trigramConditions(match: match, short: short)
-            return ("SELECT s.meeting_num FROM readout_trigram JOIN sources s ON s.id = readout_trigram.rowid WHERE 1" + conditions, arguments)
+            return ("SELECT s.meeting_num FROM readout_trigram JOIN sources s INDEXED BY sources_meeting_of ON s.id = readout_trigram.rowid WHERE 1" + conditions, arguments)
         }
-        return ("SELECT s.meeting_num FROM readout_fts JOIN sources s ON s.id = readout_fts.rowid WHERE readout_fts MATCH ?",
+        return ("SELECT s.meeting_num FROM readout_fts JOIN sources s INDEXED BY sources_meeting_of ON s.id = readout_fts.rowid WHERE readout_fts MATCH ?",
                 [try SearchSyntax.ftsQuery(words)])
     }
 }

@@ -48,7 +48,8 @@ public enum MeetingQuery {
         var all = filter
         all.limit = nil
         return try archive.read { db in
-            let (sql, arguments) = try listStatement(all, db)
+            // Unordered, so that SQLite counts the rows without sorting them.
+            let (sql, arguments) = try listStatement(all, db, ordered: false)
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(sql))", arguments: arguments) ?? 0
         }
     }
@@ -68,7 +69,8 @@ public enum MeetingQuery {
     /// party's or topic's meetings newest first from its `(key, meeting_day)` index and tests the other
     /// filters on each, so that a page of results costs the same in an archive of any size. Other filters
     /// gather their matches and sort them.
-    static func listStatement(_ filter: MeetingFilter, _ db: Database) throws -> (String, StatementArguments) {
+    /// `ordered: false` leaves out the order (for counting).
+    static func listStatement(_ filter: MeetingFilter, _ db: Database, ordered: Bool = true) throws -> (String, StatementArguments) {
         var rest = filter
         var driver: (table: String, column: String, value: DatabaseValueConvertible)?
         var driverExtra: String?
@@ -102,7 +104,7 @@ public enum MeetingQuery {
             sql = "SELECT \(columns) FROM meetings m"
         }
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        sql += driver == nil ? " ORDER BY m.date DESC, m.id DESC" : " ORDER BY d.meeting_day DESC, m.id DESC"
+        if ordered { sql += driver == nil ? " ORDER BY m.date DESC, m.id DESC" : " ORDER BY d.meeting_day DESC, m.id DESC" }
         if let limit = filter.limit { sql += " LIMIT \(limit)" }
         return (sql, arguments)
     }

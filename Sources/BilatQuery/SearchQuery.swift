@@ -48,9 +48,10 @@ public enum SearchQuery {
         var all = filter
         all.limit = Int.max
         return try archive.read { db in
+            // Unranked and unordered: counting needs neither bm25 of every match nor a sort.
             let (sql, arguments) = SearchSyntax.isJapanese(query)
-                ? try japaneseStatement(try SearchSyntax.japaneseTerms(query), filter: all, db)
-                : try statement(match: try SearchSyntax.ftsQuery(query), filter: all, db)
+                ? try japaneseStatement(try SearchSyntax.japaneseTerms(query), filter: all, db, ranked: false)
+                : try statement(match: try SearchSyntax.ftsQuery(query), filter: all, db, ranked: false)
             return try SearchSyntax.translatingFTSErrors { try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(sql))", arguments: arguments) ?? 0 }
         }
     }
@@ -66,17 +67,19 @@ public enum SearchQuery {
 
     /// The statement of ``search(_:query:filter:)`` for the FTS5 query `match`, and its arguments: every
     /// matching readout is ranked, each meeting keeps its best, and only the page shown gets passages.
-    static func statement(match: String, filter: MeetingFilter, _ db: Database) throws -> (String, StatementArguments) {
+    /// `ranked: false` selects the same meetings unranked and unordered (for counting).
+    static func statement(match: String, filter: MeetingFilter, _ db: Database, ranked: Bool = true) throws -> (String, StatementArguments) {
         let (conditions, arguments) = try filter.conditions(db)
         var sql = """
             WITH hits AS MATERIALIZED (
-                SELECT rowid AS source, bm25(readout_fts, 5.0, 1.0) AS rank FROM readout_fts WHERE readout_fts MATCH ?)
+                SELECT rowid AS source, \(ranked ? "bm25(readout_fts, 5.0, 1.0)" : "0.0") AS rank FROM readout_fts WHERE readout_fts MATCH ?)
             SELECT m.num, m.id, m.date, m.title, h.source, min(h.rank) AS rank
-            FROM hits h JOIN sources s ON s.id = h.source JOIN meetings m ON m.num = s.meeting_num
+            FROM hits h JOIN sources s INDEXED BY sources_meeting_of ON s.id = h.source JOIN meetings m ON m.num = s.meeting_num
             WHERE 1
             """
         for condition in conditions { sql += " AND " + condition }
-        sql += " GROUP BY m.num ORDER BY rank LIMIT \(filter.limit ?? defaultLimit)"
+        sql += " GROUP BY m.num"
+        if ranked { sql += " ORDER BY rank LIMIT \(filter.limit ?? defaultLimit)" }
         var all = StatementArguments([match])
         _ = all.append(contentsOf: arguments)
         return (sql, all)
@@ -112,13 +115,13 @@ extension SearchQuery {
 
     /// The statement of ``searchJapanese(_:query:filter:)`` for the trigram query `match` and the `short`
     /// terms found with LIKE, and its arguments.
-    static func japaneseStatement(_ terms: (match: String?, short: [String]), filter: MeetingFilter, _ db: Database) throws
-        -> (String, StatementArguments) {
+    static func japaneseStatement(_ terms: (match: String?, short: [String]), filter: MeetingFilter, _ db: Database,
+                                  ranked: Bool = true) throws -> (String, StatementArguments) {
         let (match, short) = terms
         let (conditions, arguments) = try filter.conditions(db)
         var sql = """
             WITH hits AS MATERIALIZED (
-                SELECT rowid AS source, \(match == nil ? "0.0" : "bm25(readout_trigram, 5.0, 1.0)") AS rank FROM readout_trigram WHERE 1
+                SELECT rowid AS source, \(match == nil || !ranked ? "0.0" : "bm25(readout_trigram, 5.0, 1.0)") AS rank FROM readout_trigram WHERE 1
             """
         let (termConditions, termArguments) = SearchSyntax.trigramConditions(match: match, short: short)
         sql += termConditions
@@ -126,11 +129,12 @@ extension SearchQuery {
         sql += """
             )
             SELECT m.num, m.id, m.date, m.title, h.source, min(h.rank) AS rank
-            FROM hits h JOIN sources s ON s.id = h.source JOIN meetings m ON m.num = s.meeting_num
+            FROM hits h JOIN sources s INDEXED BY sources_meeting_of ON s.id = h.source JOIN meetings m ON m.num = s.meeting_num
             WHERE 1
             """
         for condition in conditions { sql += " AND " + condition }
-        sql += " GROUP BY m.num ORDER BY rank, m.date DESC LIMIT \(filter.limit ?? defaultLimit)"
+        sql += " GROUP BY m.num"
+        if ranked { sql += " ORDER BY rank, m.date DESC LIMIT \(filter.limit ?? defaultLimit)" }
         _ = all.append(contentsOf: arguments)
         return (sql, all)
     }
