@@ -259,6 +259,40 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         }
     }
 
+    @Test func countsAreTheRowsOfTheWholeListing() throws {
+        let t = try TemporaryArchive()
+        let archive = try t.open()
+        try archive.store(try storable(aliceText, file: "a.txt"))
+        try archive.store(try storable(bobText, file: "b.txt"))
+        try archive.store(try storable(bobText.replacingOccurrences(of: "2023", with: "2024"), file: "c.txt"))
+        try archive.store(try storable(aliceText.replacingOccurrences(of: "2024", with: "2022"), file: "d.txt"))
+        // Counting leaves out the order, the ranking and the sentences: the count must still be the rows the
+        // listing gives without a limit, whichever statement (index-driven or not) the filter takes.
+        for filter in [MeetingFilter(), MeetingFilter(party: "CAN"), MeetingFilter(from: "2023", to: "2024-03"),
+                       MeetingFilter(person: "Akira Sato"), MeetingFilter(topics: ["trade-investment"]), MeetingFilter(party: "FRA", topics: ["cybersecurity"])] {
+            var limited = filter
+            limited.limit = 1
+            #expect(try MeetingQuery.count(archive, filter: limited) == (try MeetingQuery.list(archive, filter: filter)).count, "\(filter)")
+        }
+        for filter in [CommitmentFilter(), CommitmentFilter(topics: ["cybersecurity"]), CommitmentFilter(meetings: MeetingFilter(party: "CAN")),
+                       CommitmentFilter(by: "joint"), CommitmentFilter(match: "ministers"), CommitmentFilter(topics: ["trade-investment", "ukraine"])] {
+            var limited = filter
+            limited.limit = 1
+            let all = try CommitmentQuery.list(archive, filter: filter).count
+            let counted = try CommitmentQuery.count(archive, filter: limited)
+            #expect(all > 0 && counted == all, "\(filter)")
+        }
+        for query in ["ministers", "cyber OR trade", "telephone"] {
+            let all = try SearchQuery.search(archive, query: query, filter: MeetingFilter(limit: 100)).count
+            let counted = try SearchQuery.count(archive, query: query, filter: MeetingFilter(limit: 1))
+            #expect(all > 0 && counted == all, "\(query)")
+        }
+        #expect(try SearchQuery.count(archive, query: "ministers", filter: MeetingFilter(party: "FRA", limit: 1)) == 2)
+        // A search maps its matches to meetings through the (id, meeting_num) index, not the readouts' pages.
+        let plan = try RawSQL.run(archive, sql: "EXPLAIN QUERY PLAN " + (try SearchQuery.sql(archive, query: "ministers", filter: MeetingFilter())))
+        #expect(plan.rows.map { $0.map { $0.rendered() }.joined(separator: " ") }.joined().contains("COVERING INDEX sources_meeting_of"))
+    }
+
     @Test func exportThenImportGivesIdenticalRecords() throws {
         let t = try TemporaryArchive()
         let archive = try t.open()
