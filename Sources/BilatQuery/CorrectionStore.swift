@@ -41,16 +41,16 @@ public enum CorrectionStore {
             let fact = try CorrectedFact.named(field, num: num, db)
             try unapply(id, db)
             guard let read = try fact.current(num: num, db) else { throw CorrectionError.noSuchItem("\(id) has no \(field)") }
-            let earlier = try String.fetchOne(db, sql: """
+            let earlier = try String.fetchOne(db.cachedStatement(sql: """
                 SELECT value FROM corrections WHERE meeting_id = ? AND field = ? AND item = ? AND occurrence = ?
-                """, arguments: [id, fact.field, fact.item, fact.occurrence]).map(decode)
+                """), arguments: [id, fact.field, fact.item, fact.occurrence]).map(decode)
             let value = try CorrectionInput.value(words, for: Correction.Target(fact.field)!, current: earlier ?? read, db)
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO corrections(meeting_id, field, item, occurrence, value, read, applied_over, note, at)
                 VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)
                 ON CONFLICT(meeting_id, field, item, occurrence) DO UPDATE SET value = excluded.value, read = excluded.read,
                     applied_over = NULL, note = coalesce(excluded.note, note), at = excluded.at
-                """, arguments: [id, fact.field, fact.item, fact.occurrence, value.rendered(), read.rendered(), note, Archive.timestamp(now)])
+                """).execute(arguments: [id, fact.field, fact.item, fact.occurrence, value.rendered(), read.rendered(), note, Archive.timestamp(now)])
             try apply(id, db)
             return CorrectionChange(id: id, field: field, item: fact.hasItem ? fact.item : nil, read: read, before: earlier ?? read, after: value)
         }
@@ -64,11 +64,11 @@ public enum CorrectionStore {
             let fact = try CorrectedFact.named(field, num: num, db, undoing: id)
             let key: StatementArguments = [id, fact.field, fact.item, fact.occurrence]
             let match = "meeting_id = ? AND field = ? AND item = ? AND occurrence = ?"
-            guard let row = try Row.fetchOne(db, sql: "SELECT value, read FROM corrections WHERE \(match)", arguments: key) else {
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT value, read FROM corrections WHERE \(match)"), arguments: key) else {
                 throw CorrectionError.nothingToUndo(id: id, field: field)
             }
             try unapply(id, db)
-            try db.execute(sql: "DELETE FROM corrections WHERE \(match)", arguments: key)
+            try db.cachedStatement(sql: "DELETE FROM corrections WHERE \(match)").execute(arguments: key)
             let read = try fact.current(num: num, db) ?? decode(row["read"])
             try apply(id, db)
             return CorrectionChange(id: id, field: field, item: fact.hasItem ? fact.item : nil, read: read, before: try decode(row["value"]), after: read)
@@ -79,10 +79,10 @@ public enum CorrectionStore {
 
     /// The corrections of facts of meeting `id`, in the order they were made.
     private static func facts(of id: String, where condition: String = "", _ db: Database) throws -> [(row: Int64, fact: CorrectedFact, value: String, read: String, over: String?)] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT id, field, item, occurrence, value, read, applied_over FROM corrections
             WHERE meeting_id = ? AND field NOT IN ('link', 'unlink') \(condition) ORDER BY id
-            """, arguments: [id]).map {
+            """), arguments: [id]).map {
             ($0["id"], CorrectedFact(field: $0["field"], item: $0["item"], occurrence: $0["occurrence"]), $0["value"], $0["read"], $0["applied_over"])
         }
     }
@@ -90,26 +90,26 @@ public enum CorrectionStore {
     /// Takes meeting `id`'s corrections off its tables: each applied one writes back what it was applied
     /// over. Before anything adds to the meeting from a readout.
     static func unapply(_ id: String, _ db: Database) throws {
-        guard let num = try Int64.fetchOne(db, sql: "SELECT num FROM meetings WHERE id = ?", arguments: [id]) else { return }
+        guard let num = try Int64.fetchOne(db.cachedStatement(sql: "SELECT num FROM meetings WHERE id = ?"), arguments: [id]) else { return }
         for c in try facts(of: id, where: "AND applied_over IS NOT NULL", db).reversed() {
             try c.fact.write(try decode(c.over!), num: num, db)
-            try db.execute(sql: "UPDATE corrections SET applied_over = NULL WHERE id = ?", arguments: [c.row])
+            try db.cachedStatement(sql: "UPDATE corrections SET applied_over = NULL WHERE id = ?").execute(arguments: [c.row])
         }
     }
 
     /// Marks meeting `id`'s corrections as not applied: its row was just made anew from its readouts.
     static func detach(_ id: String, _ db: Database) throws {
-        try db.execute(sql: "UPDATE corrections SET applied_over = NULL WHERE meeting_id = ?", arguments: [id])
+        try db.cachedStatement(sql: "UPDATE corrections SET applied_over = NULL WHERE meeting_id = ?").execute(arguments: [id])
     }
 
     /// Applies meeting `id`'s corrections that are not applied over what its tables now hold (what was
     /// read), remembering it. One whose participant or commitment is no longer read waits, unapplied.
     static func apply(_ id: String, _ db: Database) throws {
-        guard let num = try Int64.fetchOne(db, sql: "SELECT num FROM meetings WHERE id = ?", arguments: [id]) else { return }
+        guard let num = try Int64.fetchOne(db.cachedStatement(sql: "SELECT num FROM meetings WHERE id = ?"), arguments: [id]) else { return }
         for c in try facts(of: id, where: "AND applied_over IS NULL", db) {
             guard let now = try c.fact.current(num: num, db) else { continue }
             try c.fact.write(try decode(c.value), num: num, db)
-            try db.execute(sql: "UPDATE corrections SET applied_over = ? WHERE id = ?", arguments: [now.rendered(), c.row])
+            try db.cachedStatement(sql: "UPDATE corrections SET applied_over = ? WHERE id = ?").execute(arguments: [now.rendered(), c.row])
         }
     }
 
@@ -127,12 +127,12 @@ public enum CorrectionStore {
             } catch let error as CorrectionError {
                 throw IngestError.badRecord("correction \(index + 1) (\(c.field)): \(error.description)")
             }
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO corrections(meeting_id, field, item, occurrence, value, read, applied_over, note, at)
                 VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)
                 ON CONFLICT(meeting_id, field, item, occurrence) DO UPDATE SET value = excluded.value, read = excluded.read,
                     note = excluded.note, at = excluded.at WHERE excluded.at > corrections.at
-                """, arguments: [id, fact.field, fact.item, fact.occurrence, c.value.rendered(), c.read.rendered(), c.note, c.at])
+                """).execute(arguments: [id, fact.field, fact.item, fact.occurrence, c.value.rendered(), c.read.rendered(), c.note, c.at])
         }
         try apply(id, db)
     }
@@ -142,27 +142,27 @@ public enum CorrectionStore {
     /// Neither meeting is applied: the caller makes `to` again or applies its corrections.
     static func move(from: String, to: String, _ db: Database) throws -> [String] {
         // The earlier of two corrections of one fact gives way.
-        let superseded = try String.fetchAll(db, sql: """
+        let superseded = try String.fetchAll(db.cachedStatement(sql: """
             SELECT CASE WHEN a.at > b.at THEN b.id ELSE a.id END FROM corrections a JOIN corrections b
               ON b.field = a.field AND b.item = a.item AND b.occurrence = a.occurrence
             WHERE a.meeting_id = ? AND b.meeting_id = ? AND a.field NOT IN ('link', 'unlink')
-            """, arguments: [from, to])
+            """), arguments: [from, to])
         let dropped = try String.fetchAll(db, sql: """
             SELECT meeting_id || ': ' || field FROM corrections WHERE id IN (\(superseded.isEmpty ? "NULL" : superseded.joined(separator: ",")))
             """)
         try db.execute(sql: "DELETE FROM corrections WHERE id IN (\(superseded.isEmpty ? "NULL" : superseded.joined(separator: ",")))")
-        try db.execute(sql: "UPDATE OR IGNORE corrections SET meeting_id = ?, applied_over = NULL WHERE meeting_id = ?", arguments: [to, from])
-        try db.execute(sql: "DELETE FROM corrections WHERE meeting_id = ?", arguments: [from])
+        try db.cachedStatement(sql: "UPDATE OR IGNORE corrections SET meeting_id = ?, applied_over = NULL WHERE meeting_id = ?").execute(arguments: [to, from])
+        try db.cachedStatement(sql: "DELETE FROM corrections WHERE meeting_id = ?").execute(arguments: [from])
         return dropped
     }
 
     /// Gives meeting `to` the corrections of meeting `from`'s participants and commitments that wait (their
     /// item is no longer read in `from`) and that `to` reads: a readout unlinked from `from` took them along.
     static func follow(from: String, to: String, _ db: Database) throws {
-        guard let num = try Int64.fetchOne(db, sql: "SELECT num FROM meetings WHERE id = ?", arguments: [to]) else { return }
+        guard let num = try Int64.fetchOne(db.cachedStatement(sql: "SELECT num FROM meetings WHERE id = ?"), arguments: [to]) else { return }
         for c in try facts(of: from, where: "AND applied_over IS NULL", db) where c.fact.hasItem {
             guard try c.fact.current(num: num, db) != nil else { continue }
-            try db.execute(sql: "UPDATE OR IGNORE corrections SET meeting_id = ? WHERE id = ?", arguments: [to, c.row])
+            try db.cachedStatement(sql: "UPDATE OR IGNORE corrections SET meeting_id = ? WHERE id = ?").execute(arguments: [to, c.row])
         }
     }
 
@@ -170,7 +170,7 @@ public enum CorrectionStore {
     /// commitment's field with their index in `participants` and `commitments`, and what the readouts give
     /// now (`read_now`) where it is not what they gave when the person decided.
     static func corrections(of id: String, participants: [Participant], commitments: [Commitment], _ db: Database) throws -> [Correction] {
-        try Row.fetchAll(db, sql: "SELECT field, item, occurrence, value, read, applied_over, note, at FROM corrections WHERE meeting_id = ? ORDER BY id",
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT field, item, occurrence, value, read, applied_over, note, at FROM corrections WHERE meeting_id = ? ORDER BY id"),
                          arguments: [id]).map { row in
             let fact = CorrectedFact(field: row["field"], item: row["item"], occurrence: row["occurrence"])
             var index: Int?
@@ -186,7 +186,7 @@ public enum CorrectionStore {
 
     /// The row of meeting `id`, or the error that names it.
     static func meetingNum(_ id: String, _ db: Database) throws -> Int64 {
-        guard let num = try Int64.fetchOne(db, sql: "SELECT num FROM meetings WHERE id = ?", arguments: [id]) else {
+        guard let num = try Int64.fetchOne(db.cachedStatement(sql: "SELECT num FROM meetings WHERE id = ?"), arguments: [id]) else {
             throw ArchiveError.noSuchMeeting(id)
         }
         return num

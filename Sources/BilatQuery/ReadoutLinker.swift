@@ -21,18 +21,18 @@ enum ReadoutLinker {
         let record = readout.record
         guard readout.isOwnText else { return nil }
         let place = readout.path ?? record.source.url ?? record.source.sha256
-        if let linked = try Int64.fetchOne(db, sql: """
+        if let linked = try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT m.num FROM corrections c JOIN meetings m ON m.id = c.meeting_id WHERE c.field = 'link' AND c.item = ? ORDER BY c.id DESC LIMIT 1
-            """, arguments: [place]) {
+            """), arguments: [place]) {
             return linked
         }
         // An unlink names the readout taken out and the readouts it was taken from: neither joins the other again.
         var unlinked = Set<Int64>()
         var apart = Set<String>()
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT c.item, c.value, m.num FROM corrections c LEFT JOIN meetings m ON m.id = c.meeting_id
             WHERE c.field = 'unlink' AND (c.item = ?1 OR EXISTS (SELECT 1 FROM json_each(c.value) WHERE json_each.value = ?1))
-            """, arguments: [place]) {
+            """), arguments: [place]) {
             if (row["item"] as String) == place {
                 if let num = row["num"] as Int64? { unlinked.insert(num) }
                 apart.formUnion(CorrectionStore.decodeStrings(row["value"]))
@@ -41,9 +41,9 @@ enum ReadoutLinker {
             }
         }
         if !apart.isEmpty {
-            for num in try Int64.fetchAll(db, sql: """
+            for num in try Int64.fetchAll(db.cachedStatement(sql: """
                 SELECT DISTINCT meeting_num FROM sources WHERE coalesce(path, url, sha256) IN (\(databaseQuestionMarks(count: apart.count)))
-                """, arguments: StatementArguments(Array(apart))) { unlinked.insert(num) }
+                """), arguments: StatementArguments(Array(apart))) { unlinked.insert(num) }
         }
         guard let date = record.date, record.parties.count >= 2, !record.principals.isEmpty else { return nil }
         var people = Set<Int64>()
@@ -53,19 +53,19 @@ enum ReadoutLinker {
         }
         let info = record.readoutList[0]
         let parties = Array(Set(record.parties))
-        let candidates = try Int64.fetchAll(db, sql: """
+        let candidates = try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT m.num FROM meetings m
             WHERE m.date = ?
               AND (SELECT count(*) FROM meeting_parties WHERE meeting_num = m.num) = ?
               AND NOT EXISTS (SELECT 1 FROM meeting_parties WHERE meeting_num = m.num
                               AND party_code NOT IN (\(databaseQuestionMarks(count: parties.count))))
             ORDER BY m.num
-            """, arguments: StatementArguments([date, parties.count] as [DatabaseValueConvertible] + parties))
+            """), arguments: StatementArguments([date, parties.count] as [DatabaseValueConvertible] + parties))
         for num in candidates where !unlinked.contains(num) {
-            let theirs = try Row.fetchAll(db, sql: "SELECT person_id FROM participants WHERE meeting_num = ? AND role = 'principal'",
+            let theirs = try Row.fetchAll(db.cachedStatement(sql: "SELECT person_id FROM participants WHERE meeting_num = ? AND role = 'principal'"),
                                           arguments: [num]).map { $0["person_id"] as Int64? }
             guard !theirs.contains(where: { $0 == nil }), Set(theirs.compactMap { $0 }) == people else { continue }
-            let publications = try Row.fetchAll(db, sql: "SELECT language, publisher FROM sources WHERE meeting_num = ?", arguments: [num])
+            let publications = try Row.fetchAll(db.cachedStatement(sql: "SELECT language, publisher FROM sources WHERE meeting_num = ?"), arguments: [num])
             let sameEvent = publications.allSatisfy { row in
                 guard (row["language"] as String?) == info.language else { return true }
                 let publisher: String? = row["publisher"]
@@ -85,24 +85,24 @@ enum ReadoutLinker {
         let importedAt = record.source.importedAt ?? Archive.timestamp(now)
         let source = try Archive.insertSource(readout, info: record.readoutList[0], importedAt: importedAt, db)
         let position = try nextPosition(in: "sources", meeting: num, db)
-        try db.execute(sql: "UPDATE sources SET meeting_num = ?, position = ? WHERE id = ?", arguments: [num, position, source])
+        try db.cachedStatement(sql: "UPDATE sources SET meeting_num = ?, position = ? WHERE id = ?").execute(arguments: [num, position, source])
         try Archive.setStatedFacts(of: source, record: record, conflicts: [], first: true, db)
 
-        let meeting = try Row.fetchOne(db, sql: "SELECT date, needs_review FROM meetings WHERE num = ?", arguments: [num])!
+        let meeting = try Row.fetchOne(db.cachedStatement(sql: "SELECT date, needs_review FROM meetings WHERE num = ?"), arguments: [num])!
         let reviewText: String = meeting["needs_review"]
         var review = (try? JSONDecoder().decode([String].self, from: Data(reviewText.utf8))) ?? []
         for reason in record.needsReview where !review.contains(reason) { review.append(reason) }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE meetings SET start_time = coalesce(start_time, ?), duration_minutes = coalesce(duration_minutes, ?),
                                 format = coalesce(format, ?), venue = coalesce(venue, ?), needs_review = ?
             WHERE num = ?
-            """, arguments: [record.startTime, record.durationMinutes, record.format?.rawValue, record.venue,
+            """).execute(arguments: [record.startTime, record.durationMinutes, record.format?.rawValue, record.venue,
                              JSONValue.array(review.map(JSONValue.string)).rendered(), num])
 
         let date: String? = meeting["date"]
         let day = date.flatMap { Int($0.replacingOccurrences(of: "-", with: "")) }
         // Participants already named are not added again; this readout's words for them are kept as evidence.
-        let named = try Row.fetchAll(db, sql: "SELECT position, person_id, party_code, title FROM participants WHERE meeting_num = ?", arguments: [num])
+        let named = try Row.fetchAll(db.cachedStatement(sql: "SELECT position, person_id, party_code, title FROM participants WHERE meeting_num = ?"), arguments: [num])
         var people: [Int64: Int] = [:]
         var byTitle: [String: Int] = [:]
         for row in named {
@@ -141,6 +141,6 @@ enum ReadoutLinker {
 
     /// The position after the last of meeting `num`'s rows in `table` (0 for none).
     private static func nextPosition(in table: String, meeting num: Int64, _ db: Database) throws -> Int {
-        (try Int.fetchOne(db, sql: "SELECT max(position) FROM \(table) WHERE meeting_num = ?", arguments: [num]) ?? -1) + 1
+        (try Int.fetchOne(db.cachedStatement(sql: "SELECT max(position) FROM \(table) WHERE meeting_num = ?"), arguments: [num]) ?? -1) + 1
     }
 }

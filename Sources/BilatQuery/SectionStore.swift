@@ -7,11 +7,9 @@ import GRDB
 enum SectionStore {
     /// Stores `sections` of meeting `num`, read from `body` (the first readout's text).
     static func insert(_ sections: [Section], meeting num: Int64, body: String?, _ db: Database) throws {
-        let scalars = body.map { Array($0.unicodeScalars) }
-        var from = 0
+        var from = (byte: 0, scalar: 0)
         for (position, section) in sections.enumerated() {
-            var places: [(start: Int, length: Int)]?
-            if let scalars { places = spans(of: section.text, in: scalars, from: &from) }
+            let places = body.flatMap { spans(of: section.text, in: $0, from: &from) }
             let encoded: String? = places.map { list in
                 JSONValue.array(list.map { JSONValue.array([.int($0.start), .int($0.length)]) }).rendered()
             }
@@ -20,33 +18,30 @@ enum SectionStore {
         }
     }
 
-    /// The places of the lines of `text` in `body`, each found after the one before; `nil` when one is not there.
-    static func spans(of text: String, in body: [Unicode.Scalar], from: inout Int) -> [(start: Int, length: Int)]? {
+    /// The places of the lines of `text` in `body` (in code points), each found after the one before;
+    /// `nil` when one is not there. `from` is where the search starts, in bytes and in code points.
+    ///
+    /// Found by bytes, then counted in code points: a line's bytes match just where its scalars do.
+    static func spans(of text: String, in body: String, from: inout (byte: Int, scalar: Int)) -> [(start: Int, length: Int)]? {
         var found: [(start: Int, length: Int)] = []
         var at = from
+        let bytes = body.utf8
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let needle = Array(line.unicodeScalars)
-            guard !needle.isEmpty, let start = firstIndex(of: needle, in: body, from: at) else { return nil }
-            found.append((start, needle.count))
-            at = start + needle.count
+            guard !line.isEmpty, let offset = body.utf8Offset(of: line, from: at.byte) else { return nil }
+            // The code points between the last place and this one: every byte that does not continue a scalar.
+            let skipped = bytes[bytes.index(bytes.startIndex, offsetBy: at.byte)..<bytes.index(bytes.startIndex, offsetBy: offset)]
+            let start = at.scalar + skipped.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            let length = line.unicodeScalars.count
+            found.append((start, length))
+            at = (offset + line.utf8.count, start + length)
         }
         from = at
         return found
     }
 
-    private static func firstIndex(of needle: [Unicode.Scalar], in body: [Unicode.Scalar], from: Int) -> Int? {
-        guard needle.count <= body.count else { return nil }
-        var i = from
-        while i + needle.count <= body.count {
-            if body[i] == needle[0] && body[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
-    }
-
     /// The sections of meeting `num` as stored, their lines read back from `body`.
     static func sections(_ num: Int64, body: String, _ db: Database) throws -> [Section] {
-        let rows = try Row.fetchAll(db, sql: "SELECT heading, text, spans FROM sections WHERE meeting_num = ? ORDER BY position", arguments: [num])
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT heading, text, spans FROM sections WHERE meeting_num = ? ORDER BY position"), arguments: [num])
         guard !rows.isEmpty else { return [] }
         let scalars = Array(body.unicodeScalars)
         return rows.map { row in

@@ -82,7 +82,13 @@ struct Bilat: ParsableCommand {
         return "\(match.2) \(match.1) \(match.3)"
     }
 
-    private static var commandNames: [String] { configuration.subcommands.compactMap { $0.configuration.commandName } }
+    /// The subcommands' names, as written out: every run checks its first word against them, and asking each
+    /// subcommand for its configuration would build all of their help texts first. (A test keeps the two
+    /// lists equal.)
+    static let commandNames = [
+        "import", "list", "show", "commitments", "search", "people", "topics", "export", "sql", "check",
+        "correct", "review", "reread", "link", "unlink", "stats", "schema", "feed", "serve",
+    ]
 
     /// The subcommand `arguments` name, if any.
     private static func helpPath(_ arguments: [String]) -> String? {

@@ -70,6 +70,8 @@ private let finishReadouts: [String: String] = [
     @Test func versionUnknownCommandsAndHelpTopics() {
         let version = InProcess.run(["--version"])
         #expect(version.status == 0 && version.stdout.hasPrefix("bilat \(Bilat.version) (archive schema "))
+        // The names checked before parsing are the subcommands' own, in their order.
+        #expect(Bilat.commandNames == Bilat.configuration.subcommands.compactMap { $0.configuration.commandName })
         let typo = InProcess.run(["lsit"])
         #expect(typo.status == 2)
         #expect(typo.stderr == "bilat: unknown command 'lsit'; did you mean list?\nsee `bilat --help`\n")
