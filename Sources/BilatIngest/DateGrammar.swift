@@ -45,6 +45,8 @@ public struct DateGrammar: Sendable {
     private let currentMonthDay: [Pattern]
     /// The hour and minute words, folded: what a duration in words or digits always names.
     private let durationUnits: [String]
+    /// The month names, folded: what a date in words always names.
+    private let foldedMonthNames: [String]
 
     public init(profile: LanguageProfile) {
         self.profile = profile
@@ -81,6 +83,7 @@ public struct DateGrammar: Sendable {
             #"(?:\#(start)\#(amount)\s*(?:\#(hours))\b(?:\s*(?:and|et)?\s*(?:(a half|demie)|\#(amount)\s*(?:\#(minutes))?\b))?|\#(start)\#(amount)\s*(?:de\s+|d['’])?(?:\#(minutes))\b)"#)
         durationJapanese = Pattern(#"約?\s*(?:([0-9０-９]{1,2})時間(?:半)?)?\s*(?:([0-9０-９]{1,3})分)?間?"#, caseInsensitive: false)
         durationUnits = (profile.hourWords + profile.minuteWords).map(TextFolding.fold).filter { !$0.isEmpty }
+        foldedMonthNames = Set(profile.monthNames.map(TextFolding.fold)).filter { !$0.isEmpty }.sorted()
         minuteAdjective = Pattern(#"\b(\d{1,3})-minute\b"#)
         currentMonthDay = profile.currentMonthDayMarkers.map {
             Pattern(NSRegularExpression.escapedPattern(for: $0) + #"\s*([0-9０-９]{1,2})日"#, caseInsensitive: false)
@@ -94,11 +97,14 @@ public struct DateGrammar: Sendable {
         // Every day pattern has digits: most sentences have none, and are not searched.
         guard Self.hasDigit(text) else { return [] }
         var found: [DayMention] = []
-        for m in monthDayYear.matches(in: text) {
+        // The patterns in words need a month's name: a text that names none is not searched with them.
+        let folded = TextFolding.fold(text)
+        let namesMonth = foldedMonthNames.contains { folded.containsBytes($0) }
+        for m in namesMonth ? monthDayYear.matches(in: text) : [] {
             guard let month = monthNumber(m.group(1)), let day = Int(m.group(2) ?? "") else { continue }
             found.append(DayMention(year: m.group(3).flatMap { Int($0) }, month: month, day: day, position: text.distance(from: text.startIndex, to: m.range.lowerBound)))
         }
-        for m in dayMonthYear.matches(in: text) {
+        for m in namesMonth ? dayMonthYear.matches(in: text) : [] {
             guard let month = monthNumber(m.group(2)), let day = Int(m.group(1) ?? "") else { continue }
             let position = text.distance(from: text.startIndex, to: m.range.lowerBound)
             if found.contains(where: { abs($0.position - position) < 3 }) { continue }
@@ -306,7 +312,7 @@ public struct DateGrammar: Sendable {
                 found.append((minutes, position))
             }
         }
-        for m in minuteAdjective.matches(in: text) {
+        for m in folded.containsBytes("-minute") ? minuteAdjective.matches(in: text) : [] {
             if let minutes = Int(m.group(1) ?? "") {
                 found.append((minutes, text.distance(from: text.startIndex, to: m.range.lowerBound)))
             }
@@ -317,7 +323,8 @@ public struct DateGrammar: Sendable {
                 if !found.contains(where: { abs($0.1 - position) < 12 }) { found.append((30, position)) }
             }
         }
-        if profile.code == "ja" {
+        // A Japanese duration names minutes (分) or hours (時間).
+        if profile.code == "ja", text.containsBytes("分") || text.containsBytes("時間") {
             for m in durationJapanese.matches(in: text) where m.value.contains("間") || m.value.hasPrefix("約") {
                 let hours = Self.int(m.group(1)) ?? 0
                 var minutes = hours * 60 + (Self.int(m.group(2)) ?? 0)

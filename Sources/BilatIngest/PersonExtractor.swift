@@ -174,19 +174,17 @@ struct PersonExtractor: Sendable {
     /// (compared without spaces or hyphens: "Kyung-wha" and "Kyung wha" are one spelling).
     private func knownNames(_ t: [Token]) -> [(Int, Int)] {
         let keys = t.map { TextFolding.key($0.text) }
+        // Each key's bytes where it is ASCII, for the comparison by bytes.
+        let asciiKeys = keys.map { key in key.utf8.allSatisfy { $0 < 0x80 } ? Array(key.utf8) : nil }
         var result: [(Int, Int)] = []
         var i = 0
         while i < keys.count {
             guard t[i].isCapitalized, keys[i].count >= 2, let candidates = knownTargets[String(keys[i].prefix(2))] else { i += 1; continue }
             var matchedEnd: Int?
-            for target in candidates where target.hasPrefix(keys[i]) {
-                var joined = keys[i]
-                var j = i + 1
-                while joined.count < target.count, j < keys.count, !keys[j].isEmpty, target.hasPrefix(joined + keys[j]) {
-                    joined += keys[j]
-                    j += 1
-                }
-                if joined == target && j - i >= 2 { matchedEnd = max(matchedEnd ?? 0, j) }
+            if let ascii = Self.asciiNameEnd(asciiKeys, at: i, candidates: candidates) {
+                matchedEnd = ascii.end
+            } else {
+                matchedEnd = Self.nameEnd(keys, at: i, candidates: candidates)
             }
             if let end = matchedEnd {
                 result.append((i, end))
@@ -196,6 +194,50 @@ struct PersonExtractor: Sendable {
             }
         }
         return result
+    }
+
+    /// Where the longest candidate spelled by the keys from token `i` on ends, compared as Characters.
+    private static func nameEnd(_ keys: [String], at i: Int, candidates: [String]) -> Int? {
+        var matchedEnd: Int?
+        for target in candidates where target.hasPrefix(keys[i]) {
+            var joined = keys[i]
+            var j = i + 1
+            while joined.count < target.count, j < keys.count, !keys[j].isEmpty, target.hasPrefix(joined + keys[j]) {
+                joined += keys[j]
+                j += 1
+            }
+            if joined == target && j - i >= 2 { matchedEnd = max(matchedEnd ?? 0, j) }
+        }
+        return matchedEnd
+    }
+
+    /// ``nameEnd(_:at:candidates:)`` compared as bytes, where the keys and the candidates are ASCII (most
+    /// names): Characters would find the same there, at many times the cost. `nil` when one is not ASCII.
+    private static func asciiNameEnd(_ keys: [[UInt8]?], at i: Int, candidates: [String]) -> (end: Int?, Void)? {
+        guard let first = keys[i] else { return nil }
+        var matchedEnd: Int?
+        for candidate in candidates {
+            var candidate = candidate
+            let found = candidate.withUTF8 { target -> Int?? in
+                guard target.allSatisfy({ $0 < 0x80 }) else { return nil }
+                func follows(_ key: [UInt8], at offset: Int) -> Bool {
+                    offset + key.count <= target.count && target[offset..<(offset + key.count)].elementsEqual(key)
+                }
+                guard follows(first, at: 0) else { return .some(nil) }
+                var offset = first.count
+                var j = i + 1
+                while offset < target.count, j < keys.count {
+                    guard let key = keys[j] else { return nil }
+                    guard !key.isEmpty, follows(key, at: offset) else { break }
+                    offset += key.count
+                    j += 1
+                }
+                return .some(offset == target.count && j - i >= 2 ? j : nil)
+            }
+            guard let found else { return nil }
+            if let end = found { matchedEnd = max(matchedEnd ?? 0, end) }
+        }
+        return (matchedEnd, ())
     }
 
     /// Titles that stand for a person without a name: "The Prime Minister spoke to …", "le Premier ministre a …".
