@@ -110,16 +110,18 @@ public struct DateGrammar: Sendable {
             if found.contains(where: { abs($0.position - position) < 3 }) { continue }
             found.append(DayMention(year: m.group(3).flatMap { Int($0) }, month: month, day: day, position: position))
         }
-        for m in numeric.matches(in: text) {
+        // The numeric patterns need a year's four digits.
+        let hasYear = Self.hasDigitRun(text, length: 4)
+        for m in hasYear ? numeric.matches(in: text) : [] {
             guard let y = Int(m.group(1) ?? ""), let mo = Int(m.group(2) ?? ""), let d = Int(m.group(3) ?? "") else { continue }
             found.append(DayMention(year: y, month: mo, day: d, position: text.distance(from: text.startIndex, to: m.range.lowerBound)))
         }
-        for m in numericDayFirst.matches(in: text) {
+        for m in hasYear ? numericDayFirst.matches(in: text) : [] {
             guard let a = Int(m.group(1) ?? ""), let b = Int(m.group(3) ?? ""), let y = Int(m.group(4) ?? "") else { continue }
             guard let (month, day) = numericOrder(a, b, separator: m.group(2) ?? "/") else { continue }
             found.append(DayMention(year: y, month: month, day: day, position: text.distance(from: text.startIndex, to: m.range.lowerBound)))
         }
-        for m in text.contains("月") ? japanese.matches(in: text) : [] {
+        for m in text.containsBytes("月") ? japanese.matches(in: text) : [] {
             guard let mo = Self.int(m.group(3)), let d = Self.int(m.group(4)) else { continue }
             var year: Int?
             if let y = m.group(2) {
@@ -187,6 +189,17 @@ public struct DateGrammar: Sendable {
     }
 
     /// Whether `text` holds a decimal digit (of any script: the patterns' `\d` matches them all).
+    /// Whether `text` has `length` decimal digits in a row (what `\\d{length}` needs: any script's digits).
+    static func hasDigitRun(_ text: String, length: Int) -> Bool {
+        var run = 0
+        for scalar in text.unicodeScalars {
+            let isDigit = scalar.isASCII ? (scalar.value >= 0x30 && scalar.value <= 0x39) : scalar.properties.generalCategory == .decimalNumber
+            run = isDigit ? run + 1 : 0
+            if run >= length { return true }
+        }
+        return false
+    }
+
     static func hasDigit(_ text: String) -> Bool {
         text.unicodeScalars.contains { $0.isASCII ? ($0.value >= 0x30 && $0.value <= 0x39) : $0.properties.generalCategory == .decimalNumber }
     }
@@ -227,7 +240,8 @@ public struct DateGrammar: Sendable {
             if !pm && h == 12 { h = 0 }
             found.append((h, minute, m.range))
         }
-        for m in clock24.matches(in: text) {
+        // "17:50": a colon stands in every 24-hour time.
+        for m in text.utf8.contains(0x3A) ? clock24.matches(in: text) : [] {
             guard let h = Int(m.group(1) ?? ""), let minute = Int(m.group(2) ?? "") else { continue }
             if found.contains(where: { $0.2.overlaps(m.range) }) { continue }
             found.append((h, minute, m.range))
@@ -238,7 +252,7 @@ public struct DateGrammar: Sendable {
                 found.append((h, Int(m.group(2) ?? "0") ?? 0, m.range))
             }
         }
-        for m in text.contains("時") ? clockJapanese.matches(in: text) : [] {
+        for m in text.containsBytes("時") ? clockJapanese.matches(in: text) : [] {
             guard var h = Self.int(m.group(2)) else { continue }
             // "1時間" is a duration, not a clock time.
             if text[m.range.upperBound...].hasPrefix("間") { continue }

@@ -91,7 +91,11 @@ struct PersonExtractor: Sendable {
     private let singularOf: [String: String]
     private let honorifics: [String: [[String]]]
     /// Known people's names (folded, without spaces, both orders) by their first two letters.
+    /// Known people's names as keys (given name first and family name first), by their first two
+    /// Characters, and those of three Characters or more by their first three: a word of three letters or
+    /// more is compared with the names that begin as it does only.
     private let knownTargets: [String: [String]]
+    private let knownTargetsByThree: [String: [String]]
     private let prepositions: [[String]]
     /// Prepositions that name where a mission works: "Ambassador to Japan", "ambassadeur auprès de l'UE".
     private let missionPrepositions: [[String]]
@@ -123,12 +127,15 @@ struct PersonExtractor: Sendable {
                                 uniquingKeysWith: { first, _ in first })
         honorifics = index(data.languages.values.flatMap(\.honorifics))
         var targets: [String: [String]] = [:]
+        var targetsByThree: [String: [String]] = [:]
         for person in data.people {
             for target in Set([(person.givenWords + person.familyWords).joined(), (person.familyWords + person.givenWords).joined()]) where target.count >= 2 {
                 targets[String(target.prefix(2)), default: []].append(target)
+                if target.count >= 3 { targetsByThree[String(target.prefix(3)), default: []].append(target) }
             }
         }
         knownTargets = targets
+        knownTargetsByThree = targetsByThree
         prepositions = profile.titleOf.map { Tokenizer.tokens($0).map(\.folded) }.sorted { $0.count > $1.count }
         missionPrepositions = profile.missionPrepositions.map { Tokenizer.tokens($0).map(\.folded) }.filter { !$0.isEmpty }
         var stop = Set(data.languages.values.flatMap { p in p.titles.flatMap { Tokenizer.tokens($0).map(\.folded) } })
@@ -179,7 +186,9 @@ struct PersonExtractor: Sendable {
         var result: [(Int, Int)] = []
         var i = 0
         while i < keys.count {
-            guard t[i].isCapitalized, keys[i].count >= 2, let candidates = knownTargets[String(keys[i].prefix(2))] else { i += 1; continue }
+            let length = keys[i].count
+            guard t[i].isCapitalized, length >= 2,
+                  let candidates = length == 2 ? knownTargets[keys[i]] : knownTargetsByThree[String(keys[i].prefix(3))] else { i += 1; continue }
             var matchedEnd: Int?
             if let ascii = Self.asciiNameEnd(asciiKeys, at: i, candidates: candidates) {
                 matchedEnd = ascii.end
