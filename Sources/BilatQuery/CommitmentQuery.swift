@@ -129,7 +129,11 @@ public enum CommitmentQuery {
             conditions.append("c.id IN (SELECT rowid FROM commitment_fts WHERE commitment_fts MATCH ?)")
             _ = arguments.append(contentsOf: [try SearchSyntax.ftsQuery(match)])
         }
-        var sql = (readsText ? "SELECT c.id, c.text, c.bound, m.id AS meeting_id, m.date, m.num " : "SELECT c.id ") + from
+        if !readsText && topics.count == 1 && conditions.count == 1 {
+            // Counting one topic's commitments and nothing else: its index alone answers.
+            from = "FROM commitment_topics ct"
+        }
+        var sql = (readsText ? "SELECT c.id, c.text, c.bound, m.id AS meeting_id, m.date, m.num " : "SELECT \(topics.count == 1 ? "ct.commitment_id" : "c.id") ") + from
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         if ordered { sql += " ORDER BY " + order }
         if let limit = filter.limit { sql += " LIMIT \(limit)" }

@@ -94,8 +94,14 @@ public enum MeetingQuery {
         if let driver {
             (conditions, arguments) = try rest.conditions(db, perMeeting: true, personIDs: people)
             var (driverConditions, driverArguments) = filter.indexConditions(driver.column, driver.value)
-            driverConditions += [driverExtra].compactMap { $0 }
-            sql = "SELECT \(columns) FROM \(driver.table) d JOIN meetings m ON m.num = d.meeting_num"
+            if !ordered && conditions.isEmpty {
+                // Counting the meetings of one key and nothing else: its index alone answers (every row has its
+                // meeting; a person listed twice in a meeting counts once).
+                sql = "SELECT DISTINCT d.meeting_num FROM \(driver.table) d"
+            } else {
+                driverConditions += [driverExtra].compactMap { $0 }
+                sql = "SELECT \(columns) FROM \(driver.table) d JOIN meetings m ON m.num = d.meeting_num"
+            }
             conditions = driverConditions + conditions
             _ = driverArguments.append(contentsOf: arguments)
             arguments = driverArguments
