@@ -99,7 +99,7 @@ let package = Package(
         ),
         // The property tests draw from the corpus generator's seeded random numbers.
         .testTarget(name: "BilatIngestTests", dependencies: ["BilatIngest", "bilat-bench"], path: "Tests/BilatIngestTests", exclude: ["Fixtures"]),
-        .testTarget(name: "BilatQueryTests", dependencies: ["BilatQuery", "BilatIngest"], path: "Tests/BilatQueryTests"),
+        .testTarget(name: "BilatQueryTests", dependencies: ["BilatQuery", "BilatIngest", "bilat-bench"], path: "Tests/BilatQueryTests"),
         // A local HTTP server for the tests of fetching (Tests/Support).
         .target(name: "BilatTestSupport", path: "Tests/Support"),
         .testTarget(name: "BilatCLITests", dependencies: ["bilat", "BilatTestSupport"], path: "Tests/BilatCLITests"),
