@@ -35,54 +35,50 @@ extension Archive {
     /// the rest of the writing. Should a file fail, that transaction is rolled back and the batch stored
     /// again with each file in its own savepoint.
     func storeBatch(_ batch: [(path: String, result: Result<[StorableReadout], Error>)], now: Date, link: Bool = true) -> [ImportReport] {
+        // The whole batch first; should a file fail (or the transaction), nothing of it was written, and each
+        // file goes in its own savepoint.
+        if let reports = try? write({ db in try Self.store(batch, in: db, now: now, link: link, fileBySavepoint: false) }) {
+            return reports
+        }
+        do {
+            return try write { db in try Self.store(batch, in: db, now: now, link: link, fileBySavepoint: true) }
+        } catch {
+            // The transaction itself failed (disk full, I/O error): nothing of the batch was written.
+            let reason = (error as? ArchiveError)?.description ?? "\(error)"
+            return batch.map { ImportReport(path: $0.path, outcomes: [], failure: reason) }
+        }
+    }
+
+    /// Stores each parsed file of `batch` and reports it. Without `fileBySavepoint`, a file that cannot be
+    /// stored throws (the caller rolls the batch back); with it, each file is stored in a savepoint of its own
+    /// and one that cannot be stored is reported, leaving nothing behind.
+    private static func store(_ batch: [(path: String, result: Result<[StorableReadout], Error>)], in db: Database, now: Date,
+                              link: Bool, fileBySavepoint: Bool) throws -> [ImportReport] {
         func failure(_ path: String, _ error: Error) -> ImportReport {
             let reason = (error as? IngestError)?.description ?? (error as? ArchiveError)?.description ?? "\(error)"
             return ImportReport(path: path, outcomes: [], failure: reason)
         }
         var reports: [ImportReport] = []
-        do {
-            try write { db in
-                for (path, result) in batch {
-                    switch result {
-                    case .failure(let error):
-                        reports.append(failure(path, error))
-                    case .success(let readouts):
-                        let outcomes = try readouts.map { try Self.store($0, in: db, now: now, link: link) }
-                        reports.append(ImportReport(path: path, outcomes: outcomes, failure: nil))
+        for (path, result) in batch {
+            switch result {
+            case .failure(let error):
+                reports.append(failure(path, error))
+            case .success(let readouts) where !fileBySavepoint:
+                reports.append(ImportReport(path: path, outcomes: try readouts.map { try store($0, in: db, now: now, link: link) }, failure: nil))
+            case .success(let readouts):
+                do {
+                    var outcomes: [ImportOutcome] = []
+                    try db.inSavepoint {
+                        outcomes = try readouts.map { try store($0, in: db, now: now, link: link) }
+                        return .commit
                     }
+                    reports.append(ImportReport(path: path, outcomes: outcomes, failure: nil))
+                } catch let error as DatabaseError where error.endsTheTransaction {
+                    throw error
+                } catch {
+                    reports.append(failure(path, error))
                 }
             }
-            return reports
-        } catch {
-            // A file failed (or the transaction did): nothing of the batch was written; each file in turn now.
-            reports = []
-        }
-        do {
-            try write { db in
-                for (path, result) in batch {
-                    switch result {
-                    case .failure(let error):
-                        reports.append(failure(path, error))
-                    case .success(let readouts):
-                        do {
-                            var outcomes: [ImportOutcome] = []
-                            try db.inSavepoint {
-                                outcomes = try readouts.map { try Self.store($0, in: db, now: now, link: link) }
-                                return .commit
-                            }
-                            reports.append(ImportReport(path: path, outcomes: outcomes, failure: nil))
-                        } catch let error as DatabaseError where error.endsTheTransaction {
-                            throw error
-                        } catch {
-                            reports.append(failure(path, error))
-                        }
-                    }
-                }
-            }
-        } catch {
-            // The transaction itself failed (disk full, I/O error): nothing of the batch was written.
-            let reason = (error as? ArchiveError)?.description ?? "\(error)"
-            return batch.map { ImportReport(path: $0.path, outcomes: [], failure: reason) }
         }
         return reports
     }

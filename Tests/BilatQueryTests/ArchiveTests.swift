@@ -293,6 +293,29 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         #expect(plan.rows.map { $0.map { $0.rendered() }.joined(separator: " ") }.joined().contains("COVERING INDEX sources_meeting_of"))
     }
 
+    @Test func aFileThatCannotBeStoredLeavesNothingWhileTheRestOfItsBatchGoesIn() throws {
+        let t = try TemporaryArchive()
+        let archive = try t.open()
+        // A batch is stored whole first; a file that fails there sends the batch back to be stored file by file.
+        var bad = try storable(bobText, file: "bad.txt")
+        bad.record.parties.append("ZZZ")
+        let batch: [(path: String, result: Result<[StorableReadout], Error>)] = [
+            ("a.txt", .success([try storable(aliceText, file: "a.txt")])),
+            ("bad.txt", .success([bad])),
+            ("c.txt", .success([try storable(bobText.replacingOccurrences(of: "2023", with: "2024"), file: "c.txt")])),
+        ]
+        let reports = archive.storeBatch(batch, now: Date())
+        #expect(reports.map(\.path) == ["a.txt", "bad.txt", "c.txt"])
+        #expect(reports[0].outcomes == [.imported(id: "2024-03-04-jpn-fra")] && reports[2].outcomes == [.imported(id: "2024-08-02-jpn-can")])
+        #expect(reports[1].outcomes.isEmpty && reports[1].failure == "not a Bilat meeting record: unknown party code ZZZ", "\(String(describing: reports[1].failure))")
+        #expect(try MeetingQuery.list(archive, filter: MeetingFilter()).map(\.id) == ["2024-08-02-jpn-can", "2024-03-04-jpn-fra"])
+        let stored = try RawSQL.run(archive, sql: "SELECT count(*) FROM sources").rows.first?.first?.rendered()
+        #expect(stored == "2")
+        // A batch whose every file goes in is stored in the one pass.
+        let next = archive.storeBatch([("d.txt", .success([try storable(bobText, file: "d.txt")]))], now: Date())
+        #expect(next[0].outcomes == [.imported(id: "2023-08-02-jpn-can")])
+    }
+
     @Test func exportThenImportGivesIdenticalRecords() throws {
         let t = try TemporaryArchive()
         let archive = try t.open()
