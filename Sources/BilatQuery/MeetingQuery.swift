@@ -94,9 +94,11 @@ public enum MeetingQuery {
         if let driver {
             (conditions, arguments) = try rest.conditions(db, perMeeting: true, personIDs: people)
             var (driverConditions, driverArguments) = filter.indexConditions(driver.column, driver.value)
-            if !ordered && conditions.isEmpty {
-                // Counting the meetings of one key and nothing else: its index alone answers (every row has its
-                // meeting; a person listed twice in a meeting counts once).
+            if !ordered, let onKeys = Self.keyConditions(conditions) {
+                // Counting the meetings of one key whose other filters, if any, are keys too (a party and a
+                // topic): the index's meeting numbers are counted and tested without reading the meetings (every
+                // row has its meeting; a person listed twice in a meeting counts once).
+                conditions = onKeys
                 sql = "SELECT DISTINCT d.meeting_num FROM \(driver.table) d"
             } else {
                 driverConditions += [driverExtra].compactMap { $0 }
@@ -113,6 +115,14 @@ public enum MeetingQuery {
         if ordered { sql += driver == nil ? " ORDER BY m.date DESC, m.id DESC" : " ORDER BY d.meeting_day DESC, m.id DESC" }
         if let limit = filter.limit { sql += " LIMIT \(limit)" }
         return (sql, arguments)
+    }
+
+    /// `conditions` written on `d.meeting_num` instead of `m.num`, when the meeting's number is all of the
+    /// meeting they read (the tests of a person, party or topic); `nil` when one reads another column.
+    static func keyConditions(_ conditions: [String]) -> [String]? {
+        let column = /\bm\.(\w+)/
+        guard conditions.allSatisfy({ $0.matches(of: column).allSatisfy { $0.1 == "num" } }) else { return nil }
+        return conditions.map { $0.replacing(column) { _ in "d.meeting_num" } }
     }
 
     /// The meeting `id` in full, as export.md defines it.

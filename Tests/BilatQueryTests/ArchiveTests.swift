@@ -269,7 +269,8 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         // Counting leaves out the order, the ranking and the sentences: the count must still be the rows the
         // listing gives without a limit, whichever statement (index-driven or not) the filter takes.
         for filter in [MeetingFilter(), MeetingFilter(party: "CAN"), MeetingFilter(from: "2023", to: "2024-03"),
-                       MeetingFilter(person: "Akira Sato"), MeetingFilter(topics: ["trade-investment"]), MeetingFilter(party: "FRA", topics: ["cybersecurity"])] {
+                       MeetingFilter(person: "Akira Sato"), MeetingFilter(topics: ["trade-investment"]), MeetingFilter(party: "FRA", topics: ["cybersecurity"]),
+                       MeetingFilter(person: "Akira Sato", party: "CAN"), MeetingFilter(from: "2024", party: "JPN"), MeetingFilter(party: "JPN", conflicts: true)] {
             var limited = filter
             limited.limit = 1
             #expect(try MeetingQuery.count(archive, filter: limited) == (try MeetingQuery.list(archive, filter: filter)).count, "\(filter)")
