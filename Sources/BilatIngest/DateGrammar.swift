@@ -188,7 +188,6 @@ public struct DateGrammar: Sendable {
         return profile.months[folded] ?? profile.months[folded + "."]
     }
 
-    /// Whether `text` holds a decimal digit (of any script: the patterns' `\d` matches them all).
     /// Whether `text` has `length` decimal digits in a row (what `\\d{length}` needs: any script's digits).
     static func hasDigitRun(_ text: String, length: Int) -> Bool {
         var run = 0
@@ -200,6 +199,7 @@ public struct DateGrammar: Sendable {
         return false
     }
 
+    /// Whether `text` holds a decimal digit (of any script: the patterns' `\d` matches them all).
     static func hasDigit(_ text: String) -> Bool {
         text.unicodeScalars.contains { $0.isASCII ? ($0.value >= 0x30 && $0.value <= 0x39) : $0.properties.generalCategory == .decimalNumber }
     }

@@ -191,7 +191,7 @@ struct PersonExtractor: Sendable {
                   let candidates = length == 2 ? knownTargets[keys[i]] : knownTargetsByThree[String(keys[i].prefix(3))] else { i += 1; continue }
             var matchedEnd: Int?
             if let ascii = Self.asciiNameEnd(asciiKeys, at: i, candidates: candidates) {
-                matchedEnd = ascii.end
+                matchedEnd = ascii
             } else {
                 matchedEnd = Self.nameEnd(keys, at: i, candidates: candidates)
             }
@@ -221,8 +221,9 @@ struct PersonExtractor: Sendable {
     }
 
     /// ``nameEnd(_:at:candidates:)`` compared as bytes, where the keys and the candidates are ASCII (most
-    /// names): Characters would find the same there, at many times the cost. `nil` when one is not ASCII.
-    private static func asciiNameEnd(_ keys: [[UInt8]?], at i: Int, candidates: [String]) -> (end: Int?, Void)? {
+    /// names): Characters would find the same there, at many times the cost. `nil` when a key or a candidate it
+    /// reads is not ASCII (the Characters decide then); `.some(nil)` when no candidate is spelled there.
+    private static func asciiNameEnd(_ keys: [[UInt8]?], at i: Int, candidates: [String]) -> Int?? {
         guard let first = keys[i] else { return nil }
         var matchedEnd: Int?
         for candidate in candidates {
@@ -246,7 +247,7 @@ struct PersonExtractor: Sendable {
             guard let found else { return nil }
             if let end = found { matchedEnd = max(matchedEnd ?? 0, end) }
         }
-        return (matchedEnd, ())
+        return .some(matchedEnd)
     }
 
     /// Titles that stand for a person without a name: "The Prime Minister spoke to …", "le Premier ministre a …".
