@@ -28,18 +28,21 @@ extension StringProtocol {
 enum ByteSearch {
     static func firstOffset(of needle: some StringProtocol, in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         var needle = String(needle)
-        return needle.withUTF8 { n -> Int? in
-            guard let first = n.first else { return from <= hay.count ? from : nil }
-            guard let base = hay.baseAddress, hay.count >= n.count else { return nil }
-            var at = max(from, 0)
-            let last = hay.count - n.count
-            while at <= last {
-                guard let hit = memchr(base + at, Int32(first), last + 1 - at) else { return nil }
-                let candidate = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if n.count == 1 || memcmp(base + candidate + 1, n.baseAddress! + 1, n.count - 1) == 0 { return candidate }
-                at = candidate + 1
-            }
-            return nil
+        return needle.withUTF8 { firstOffset(of: $0, in: hay, from: from) }
+    }
+
+    /// Where the bytes `needle` first stand in `hay` at or after `from`, or `nil`.
+    static func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let first = needle.first else { return from <= hay.count ? from : nil }
+        guard let base = hay.baseAddress, hay.count >= needle.count else { return nil }
+        var at = max(from, 0)
+        let last = hay.count - needle.count
+        while at <= last {
+            guard let hit = memchr(base + at, Int32(first), last + 1 - at) else { return nil }
+            let candidate = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if needle.count == 1 || memcmp(base + candidate + 1, needle.baseAddress! + 1, needle.count - 1) == 0 { return candidate }
+            at = candidate + 1
         }
+        return nil
     }
 }

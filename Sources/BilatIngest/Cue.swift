@@ -46,29 +46,32 @@ final class Cue: Sendable {
 
     /// The UTF-8 offset of the first match in `haystack`, honouring the word-boundary rules.
     func firstByteOffset(in haystack: String) -> Int? {
-        guard let first = needle.first else { return nil }
+        guard !needle.isEmpty else { return nil }
         var copy = haystack
         return copy.withUTF8 { hay -> Int? in
-            guard let base = hay.baseAddress, hay.count >= needle.count else { return nil }
-            var from = 0
-            while from <= hay.count - needle.count {
-                // memchr finds the first byte, `matches(at:in:)` checks the rest (memmem is not in every libc).
-                guard let hit = memchr(base + from, Int32(first), hay.count - needle.count + 1 - from) else { return nil }
-                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if matches(at: at, in: hay) { return at }
-                from = at + 1
+            needle.withUnsafeBufferPointer { bytes -> Int? in
+                var from = 0
+                while let at = ByteSearch.firstOffset(of: bytes, in: hay, from: from) {
+                    if isWord(at: at, in: hay) { return at }
+                    from = at + 1
+                }
+                return nil
             }
-            return nil
         }
     }
 
     /// Whether the cue's bytes stand at byte `at` of `hay` within the word boundaries it asks for.
-    func matches(at at: Int, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+    func matches(at: Int, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = needle.count
         guard count > 0, at + count <= hay.count else { return false }
         let equal = needle.withUnsafeBufferPointer { n in memcmp(hay.baseAddress! + at, n.baseAddress!, count) == 0 }
-        guard equal else { return false }
+        return equal && isWord(at: at, in: hay)
+    }
+
+    /// Whether the cue's bytes, standing at byte `at` of `hay`, stand within the word boundaries it asks for.
+    func isWord(at: Int, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
         if japanese { return true }
+        let count = needle.count
         let startsWord = !Self.isWordByte(needle[0]) || at == 0 || !Self.isWordCharacter(before: at, in: hay)
         let end = at + count
         let endsWord = !(exactCase || wholeWord) || !Self.isWordByte(needle[count - 1]) || end >= hay.count

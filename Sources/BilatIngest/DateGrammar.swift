@@ -200,9 +200,7 @@ public struct DateGrammar: Sendable {
     }
 
     /// Whether `text` holds a decimal digit (of any script: the patterns' `\d` matches them all).
-    static func hasDigit(_ text: String) -> Bool {
-        text.unicodeScalars.contains { $0.isASCII ? ($0.value >= 0x30 && $0.value <= 0x39) : $0.properties.generalCategory == .decimalNumber }
-    }
+    static func hasDigit(_ text: String) -> Bool { hasDigitRun(text, length: 1) }
 
     static func int(_ text: String?) -> Int? {
         guard let text else { return nil }
