@@ -45,7 +45,8 @@ public enum ArchiveError: Error, Equatable, CustomStringConvertible, Sendable {
     }
 }
 
-/// A Bilat archive: one SQLite file, its schema (`Schema/*.sql`, applied in order by GRDB's migrator)
+/// A Bilat archive: one SQLite file, its schema (`Schema/*.sql`, applied in order, recorded as GRDB's migrator
+/// records migrations)
 /// and the connection settings every command shares (foreign keys, WAL, a busy timeout).
 ///
 /// Only ``open(path:create:)`` with `create: true` makes a new file: read commands never do.
@@ -57,19 +58,10 @@ public final class Archive: @unchecked Sendable {
     /// Whether the connection was opened read-only.
     public let isReadOnly: Bool
 
-    /// The migrations, one per `Schema/NNN_name.sql` file, in file-name order. Append-only. GRDB's migrator
-    /// reads which of them an archive has (and whether it has some this binary does not know);
+    /// The migrations' identifiers, one per `Schema/NNN_name.sql` file, in file-name order. Append-only.
+    /// An archive records those applied to it in the table GRDB's migrator keeps (`grdb_migrations`);
     /// ``applyPendingMigrations(_:)`` applies the missing ones in a single transaction.
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        for name in EmbeddedSchema.files.keys.sorted() {
-            let sql = EmbeddedSchema.files[name]!
-            migrator.registerMigration(String(name.dropLast(4))) { db in
-                try db.execute(sql: sql)
-            }
-        }
-        return migrator
-    }
+    static var migrationIdentifiers: [String] { EmbeddedSchema.paths.map { String($0.dropLast(4)) } }
 
     /// Removes the archive file at `path` and the files SQLite keeps beside it (write-ahead log, shared
     /// memory, rollback journal): for a command that made an archive and put nothing into it.
@@ -78,7 +70,7 @@ public final class Archive: @unchecked Sendable {
     }
 
     /// The schema version this binary writes: the number of migrations it knows.
-    public static var schemaVersion: Int { EmbeddedSchema.files.count }
+    public static var schemaVersion: Int { EmbeddedSchema.paths.count }
 
     private init(path: String, dbQueue: DatabaseQueue, readOnly: Bool) {
         self.path = path
@@ -158,13 +150,17 @@ public final class Archive: @unchecked Sendable {
     /// Checks the schema version; applies the schema to a new archive and pending migrations to an old
     /// one (after writing a backup copy beside it). Refuses an archive of a newer Bilat.
     private func prepareSchema(newFile: Bool) throws {
-        let migrator = Self.migrator
+        // One statement for the common case, an archive of this version: its applied migrations.
         let state: (superseded: Bool, complete: Bool, applied: Int, hasTables: Bool) = try run { db in
-            let hasTables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
-            let hasMigrations = try db.tableExists("grdb_migrations")
-            let applied = hasMigrations ? try migrator.appliedIdentifiers(db).count : 0
-            return (hasMigrations ? try migrator.hasBeenSuperseded(db) : false,
-                    hasMigrations ? try migrator.hasCompletedMigrations(db) : false, applied, hasTables > 0)
+            let tables = try Row.fetchOne(db, sql: """
+                SELECT count(*) AS tables, coalesce(max(name = 'grdb_migrations'), 0) AS migrations
+                FROM sqlite_master WHERE type = 'table'
+                """)!
+            let known = Set(Self.migrationIdentifiers)
+            let applied = tables["migrations"] as Bool
+                ? Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")) : []
+            return (!applied.isSubset(of: known), known.isSubset(of: applied), applied.intersection(known).count,
+                    (tables["tables"] as Int) > 0)
         }
         if state.superseded { throw ArchiveError.newerSchema(path: path) }
         if state.complete { return }
@@ -187,10 +183,10 @@ public final class Archive: @unchecked Sendable {
     static func applyPendingMigrations(_ db: Database) throws {
         try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
         let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
-        for name in EmbeddedSchema.files.keys.sorted() {
-            let identifier = String(name.dropLast(4))
+        for path in EmbeddedSchema.paths {
+            let identifier = String(path.dropLast(4))
             guard !applied.contains(identifier) else { continue }
-            try db.execute(sql: EmbeddedSchema.files[name]!)
+            try db.execute(sql: EmbeddedSchema.files[path]!)
             try db.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES (?)", arguments: [identifier])
         }
         // Version 6 keeps the sections read from a text: those of the meetings stored before are read once, now.

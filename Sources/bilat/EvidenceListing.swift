@@ -8,7 +8,7 @@ extension FactConflict {
     func display(_ value: FactValue) -> String {
         switch value {
         case .int(let number): return field == "duration_minutes" ? "\(number) minutes" : String(number)
-        case .string(let text): return text.replacingOccurrences(of: "_", with: " ")
+        case .string(let text): return text.asWords
         }
     }
 }
@@ -27,7 +27,7 @@ enum EvidenceListing {
         case "date": return r.date ?? "—"
         case "start_time": return r.startTime ?? "—"
         case "duration_minutes": return r.durationMinutes.map { "\($0) minutes" } ?? "—"
-        case "format": return r.format?.rawValue.replacingOccurrences(of: "_", with: " ") ?? "—"
+        case "format": return r.format?.rawValue.asWords ?? "—"
         case "venue": return r.venue ?? "—"
         case "participant":
             guard let index, r.participants.indices.contains(index) else { return "—" }

@@ -29,7 +29,7 @@ struct ListCommand: ParsableCommand {
             .init("parties"), .init("principals", csv: false), .init("participants", table: false), .init("topics", table: false),
             .init("title", title: "TITLE", csv: false),
         ], rows: meetings.map { m in
-            [.string(m.id), .optional(m.date), .optional(m.title), .optional(m.format?.replacingOccurrences(of: "_", with: " ")),
+            [.string(m.id), .optional(m.date), .optional(m.title), .optional(m.format?.asWords),
              .string(m.language), .array(m.parties.map(JSONValue.string)),
              .array(m.participants.filter { $0.role == .principal }.map { .string($0.name) }),
              .array(m.participants.map { .string($0.name) }), .array(m.topics.map(JSONValue.string)), .optional(m.title)]

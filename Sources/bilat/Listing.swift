@@ -19,7 +19,7 @@ struct Listing {
 
         init(_ key: String, title: String? = nil, id: Bool = false, table: Bool = true, csv: Bool = true) {
             self.key = key
-            self.title = title ?? key.uppercased().replacingOccurrences(of: "_", with: " ")
+            self.title = title ?? key.uppercased().asWords
             self.isID = id
             self.inTable = table
             self.inCSV = csv

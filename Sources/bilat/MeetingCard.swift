@@ -19,7 +19,7 @@ enum MeetingCard {
         if let minutes = r.durationMinutes { when += ", \(minutes) minutes" }
         when += mark("duration_minutes")
         lines.append("When:      \(when)")
-        lines.append("Format:    \(r.format?.rawValue.replacingOccurrences(of: "_", with: " ") ?? "not stated")" + mark("format")
+        lines.append("Format:    \(r.format?.rawValue.asWords ?? "not stated")" + mark("format")
             + (r.venue.map { ", \($0)" } ?? "") + mark("venue"))
         lines.append("Parties:   \(r.parties.joined(separator: ", "))" + mark("parties"))
         lines.append("Language:  \(r.language)")

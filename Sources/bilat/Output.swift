@@ -33,7 +33,7 @@ enum Output {
 
     static func csvField(_ value: String) -> String {
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + value.replacing(every: "\"", with: "\"\"") + "\""
     }
 
     /// An aligned table. On a terminal (or within `$COLUMNS`) the widest columns are cut with … to fit its
@@ -45,7 +45,7 @@ enum Output {
     /// The lines of ``table(header:rows:fixed:)`` for a terminal `width` columns wide (`nil`: no limit).
     /// The longest column not `fixed` is cut first, a column at a time, down to 8 columns at least.
     static func tableLines(header: [String], rows: [[String]], fixed: Set<Int> = [], width: Int?) -> [String] {
-        let cells = ([header] + rows).map { $0.map { $0.replacingOccurrences(of: "\n", with: " ") } }
+        let cells = ([header] + rows).map { $0.map { $0.replacing(every: "\n", with: " ") } }
         var widths = header.indices.map { column in cells.map { displayWidth($0[column]) }.max() ?? 0 }
         if let width {
             let spacing = 2 * (header.count - 1)
@@ -60,7 +60,7 @@ enum Output {
                 let value = fit(row[column], widths[column])
                 return column == row.count - 1 ? value : pad(value, widths[column])
             }.joined(separator: "  ")
-            lines.append(text.trimmingCharacters(in: .whitespaces))
+            lines.append(text.trimmingSpaces)
             if index == 0 { lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")) }
         }
         return lines

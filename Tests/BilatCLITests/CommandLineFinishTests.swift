@@ -278,4 +278,18 @@ private let finishReadouts: [String: String] = [
         #expect(Output.fit("abc", 3) == "abc")
         #expect(Output.fit("abcdef", 4) == "abc…" && Output.fit("Élodie Marchand", 7) == "Élodie…")
     }
+
+    @Test func cellsAndFieldsAreEditedAsFoundationWould() {
+        // A line break inside CRLF is replaced too, as NSString's replacement did: a cell stays on one line.
+        let lines = Output.tableLines(header: ["ID", "NOTE"], rows: [["a", "one\r\ntwo\nthree"], ["b", "in_person "]], width: nil)
+        #expect(lines.count == 4 && lines[2] == "a   one\r two three" && lines[3] == "b   in_person")
+        #expect(Output.csvField("say \"yes\", then go") == "\"say \"\"yes\"\", then go\"")
+        #expect(Output.csvField("plain") == "plain")
+        for text in ["in_person", "_a__b_", "no underscore", "é_日本_👍🏽", ""] {
+            #expect(text.asWords == text.replacingOccurrences(of: "_", with: " "))
+        }
+        for text in ["  padded \t", "\tx", "   ", "", "a  b", "\u{3000}全角\u{3000}"] {
+            #expect(text.trimmingSpaces == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+        }
+    }
 }
