@@ -45,13 +45,56 @@ public enum MeetingQuery {
 
     /// How many meetings match `filter`, whatever its limit (for "20 of 601 shown").
     public static func count(_ archive: Archive, filter: MeetingFilter) throws -> Int {
+        try archive.read { db in
+            let (sql, arguments) = try countStatement(filter, db)
+            return try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+        }
+    }
+
+    /// The statement of ``count(_:filter:)`` with its arguments written in, as the `sqlite3` shell would run it.
+    public static func countSQL(_ archive: Archive, filter: MeetingFilter) throws -> String {
+        try archive.read { db in
+            let (sql, arguments) = try countStatement(filter, db)
+            return try SQLText.inline(sql, arguments, db)
+        }
+    }
+
+    /// The statement that counts the meetings matching `filter`, whatever its limit: the meetings that keys
+    /// name together merged from their indexes (``keyIntersection(_:_:)``), else the listing's statement
+    /// counted, unordered so that SQLite counts the rows without sorting them.
+    static func countStatement(_ filter: MeetingFilter, _ db: Database) throws -> (String, StatementArguments) {
         var all = filter
         all.limit = nil
-        return try archive.read { db in
-            // Unordered, so that SQLite counts the rows without sorting them.
-            let (sql, arguments) = try listStatement(all, db, ordered: false)
-            return try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(sql))", arguments: arguments) ?? 0
+        if let merged = try keyIntersection(all, db) { return merged }
+        let (sql, arguments) = try listStatement(all, db, ordered: false)
+        return ("SELECT count(*) FROM (\(sql))", arguments)
+    }
+
+    /// Counting the meetings that two or three keys name together and nothing else (a person, a party, one
+    /// topic, within dates): each key's `(key, meeting_day, meeting_num)` index lists its meetings in day
+    /// order, and a compound `INTERSECT` ordered the same way lets SQLite merge the lists, reading each once
+    /// in order, instead of looking one key up for every meeting of another (`list --party NOR --topic space`
+    /// at 100k: 23 → 5 ms in the sqlite3 shell). A person listed twice in a meeting gives it once. `nil` for
+    /// any other filter.
+    static func keyIntersection(_ filter: MeetingFilter, _ db: Database) throws -> (String, StatementArguments)? {
+        guard !filter.conflicts, !filter.needsReview, filter.topics.count <= 1 else { return nil }
+        var keys: [(table: String, column: String, value: DatabaseValueConvertible)] = []
+        if let person = filter.person {
+            let ids = try PersonMatch.find(person, db).ids
+            guard ids.count == 1 else { return nil }
+            keys.append(("participants", "person_id", ids[0]))
         }
+        if let party = filter.party { keys.append(("meeting_parties", "party_code", try MeetingFilter.partyCode(party, db))) }
+        if let topic = filter.topics.first { keys.append(("meeting_topics", "topic_slug", try TopicQuery.slugs([topic], db)[0])) }
+        guard keys.count >= 2 else { return nil }
+        var selects: [String] = []
+        var arguments = StatementArguments()
+        for key in keys {
+            let (conditions, keyArguments) = filter.indexConditions(key.column, key.value)
+            selects.append("SELECT d.meeting_day, d.meeting_num FROM \(key.table) d WHERE " + conditions.joined(separator: " AND "))
+            _ = arguments.append(contentsOf: keyArguments)
+        }
+        return ("SELECT count(*) FROM (" + selects.joined(separator: " INTERSECT ") + " ORDER BY 1, 2)", arguments)
     }
 
     /// The main statement of ``list(_:filter:)`` with its arguments written in, as the `sqlite3` shell would

@@ -270,11 +270,25 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         // listing gives without a limit, whichever statement (index-driven or not) the filter takes.
         for filter in [MeetingFilter(), MeetingFilter(party: "CAN"), MeetingFilter(from: "2023", to: "2024-03"),
                        MeetingFilter(person: "Akira Sato"), MeetingFilter(topics: ["trade-investment"]), MeetingFilter(party: "FRA", topics: ["cybersecurity"]),
-                       MeetingFilter(person: "Akira Sato", party: "CAN"), MeetingFilter(from: "2024", party: "JPN"), MeetingFilter(party: "JPN", conflicts: true)] {
+                       MeetingFilter(person: "Akira Sato", party: "CAN"), MeetingFilter(from: "2024", party: "JPN"), MeetingFilter(party: "JPN", conflicts: true),
+                       MeetingFilter(party: "JPN", topics: ["trade-investment"]), MeetingFilter(from: "2023-01", to: "2024", party: "JPN", topics: ["trade-investment"]),
+                       MeetingFilter(person: "Akira Sato", topics: ["trade-investment"]), MeetingFilter(person: "Akira Sato", party: "JPN", topics: ["trade-investment"]),
+                       MeetingFilter(to: "2023", person: "Akira Sato", party: "JPN"), MeetingFilter(from: "2024", party: "CAN", topics: ["trade-investment"])] {
             var limited = filter
             limited.limit = 1
-            #expect(try MeetingQuery.count(archive, filter: limited) == (try MeetingQuery.list(archive, filter: filter)).count, "\(filter)")
+            let listed = try MeetingQuery.list(archive, filter: filter).count
+            #expect(try MeetingQuery.count(archive, filter: limited) == listed, "\(filter)")
+            // Two or three keys and dates are counted by merging their indexes, in order, without a sort.
+            let keys = [filter.person, filter.party, filter.topics.first].compactMap { $0 }.count
+            if keys >= 2 && !filter.conflicts {
+                let plan = try RawSQL.run(archive, sql: "EXPLAIN QUERY PLAN " + (try MeetingQuery.countSQL(archive, filter: filter)))
+                let steps = plan.rows.map { $0.map { $0.rendered() }.joined(separator: " ") }.joined(separator: "\n")
+                #expect(steps.contains("MERGE (INTERSECT)") && !steps.contains("TEMP B-TREE"), "\(filter): \(steps)")
+            }
         }
+        // Sato is in all four meetings, Japan a party to all four: the dates and the other key decide.
+        #expect(try MeetingQuery.count(archive, filter: MeetingFilter(to: "2023", person: "Akira Sato", party: "JPN")) == 2)
+        #expect(try MeetingQuery.count(archive, filter: MeetingFilter(from: "2024", party: "CAN", topics: ["trade-investment"])) == 1)
         for filter in [CommitmentFilter(), CommitmentFilter(topics: ["cybersecurity"]), CommitmentFilter(meetings: MeetingFilter(party: "CAN")),
                        CommitmentFilter(by: "joint"), CommitmentFilter(match: "ministers"), CommitmentFilter(topics: ["trade-investment", "ukraine"])] {
             var limited = filter
