@@ -378,6 +378,9 @@ public final class LanguageData: Sendable {
     /// The people known by a name in Japanese script (a few hundred of the thousands known), for the
     /// Japanese name grammar, which looks at each of them for each name.
     public let peopleInJapaneseScript: [KnownPerson]
+    /// The tables every language's name grammar shares (known names by their first letters, honorifics,
+    /// words that are never a name), built once here.
+    let personNames: PersonNameTables
     /// Common words of languages Bilat has no grammar for (`Data/other-languages.json`), by code.
     public let otherLanguageStopwords: [String: Set<String>]
     /// Offices and places that stand for the government publishing a readout ("Downing Street").
@@ -467,6 +470,7 @@ public final class LanguageData: Sendable {
         }
         peopleByFamilyWord = byFamilyWord
         peopleInJapaneseScript = people.filter { $0.japaneseFamily != nil }
+        personNames = PersonNameTables(people: people, languages: self.languages)
     }
 
     /// The state whose ISO alpha-2 code is `code` ("JP", "gb"), or `nil`. Kept apart from

@@ -84,22 +84,16 @@ struct PersonMention: Equatable, Sendable {
 struct PersonExtractor: Sendable {
     let profile: LanguageProfile
     let parties: PartyResolver
-    /// Titles and honorifics as folded token sequences, longest first, by their first token.
+    /// Titles as folded token sequences, longest first, by their first token.
     private let titles: [String: [[String]]]
     /// Plural titles by first word, and the singular of each (by its folded words).
     private let pluralTitles: [String: [[String]]]
     private let singularOf: [String: String]
-    private let honorifics: [String: [[String]]]
-    /// Known people's names (folded, without spaces, both orders) by their first two letters.
-    /// Known people's names as keys (given name first and family name first), by their first two
-    /// Characters, and those of three Characters or more by their first three: a word of three letters or
-    /// more is compared with the names that begin as it does only.
-    private let knownTargets: [String: [String]]
-    private let knownTargetsByThree: [String: [String]]
+    /// The known names, honorifics and non-name words every language shares.
+    private let names: PersonNameTables
     private let prepositions: [[String]]
     /// Prepositions that name where a mission works: "Ambassador to Japan", "ambassadeur auprès de l'UE".
     private let missionPrepositions: [[String]]
-    private let stopNames: Set<String>
     private let known: [KnownPerson]
     private let japanese: JapaneseNameGrammar?
 
@@ -108,10 +102,8 @@ struct PersonExtractor: Sendable {
         self.parties = parties
         self.known = data.people
         self.japanese = profile.code == "ja" ? JapaneseNameGrammar(profile: profile, data: data, parties: parties) : nil
-        func index(_ phrases: [String]) -> [String: [[String]]] {
-            let sequences = phrases.map { Tokenizer.tokens($0).map(\.folded) }.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
-            return Dictionary(grouping: sequences, by: { $0[0] })
-        }
+        self.names = data.personNames
+        let index = PersonNameTables.phraseIndex
         titles = index(profile.titles)
         // Plural titles ("Cabinet Secretaries"), each with its singular, for the names they list.
         var plurals: [String: String] = [:]
@@ -125,30 +117,8 @@ struct PersonExtractor: Sendable {
         pluralTitles = index(Array(plurals.keys))
         singularOf = Dictionary(plurals.map { (Tokenizer.tokens($0.key).map(\.folded).joined(separator: " "), $0.value) },
                                 uniquingKeysWith: { first, _ in first })
-        honorifics = index(data.languages.values.flatMap(\.honorifics))
-        var targets: [String: [String]] = [:]
-        var targetsByThree: [String: [String]] = [:]
-        for person in data.people {
-            for target in Set([(person.givenWords + person.familyWords).joined(), (person.familyWords + person.givenWords).joined()]) where target.count >= 2 {
-                targets[String(target.prefix(2)), default: []].append(target)
-                if target.count >= 3 { targetsByThree[String(target.prefix(3)), default: []].append(target) }
-            }
-        }
-        knownTargets = targets
-        knownTargetsByThree = targetsByThree
         prepositions = profile.titleOf.map { Tokenizer.tokens($0).map(\.folded) }.sorted { $0.count > $1.count }
         missionPrepositions = profile.missionPrepositions.map { Tokenizer.tokens($0).map(\.folded) }.filter { !$0.isEmpty }
-        var stop = Set(data.languages.values.flatMap { p in p.titles.flatMap { Tokenizer.tokens($0).map(\.folded) } })
-        stop.formUnion(data.languages.values.flatMap { $0.fullMonthWords + Array($0.weekdays.keys) })
-        stop.formUnion(["the", "le", "la", "les", "l'", "il", "elle", "they", "he", "she", "both", "his", "her", "their", "and", "et",
-                        "on", "in", "at", "with", "avec", "en", "au", "of", "de", "du", "des", "a", "an", "this", "that", "ce", "cette",
-                        "readout", "press", "release", "statement", "meeting", "rencontre", "entretien", "call", "talks", "summit",
-                        "sommet", "office", "spokesperson", "following", "after", "during", "lors", "today", "aujourd'hui",
-                        "monsieur", "madame", "excellency", "majesty", "royal", "highness", "government", "gouvernement",
-                        "foreign", "affairs", "affaires", "etrangeres", "defense", "defence", "national", "security", "state", "etat",
-                        "republic", "republique", "kingdom", "federal", "federation", "union", "council", "commission", "ministry",
-                        "minister", "ministre", "department", "house", "white", "downing", "street", "g7", "g20", "g8", "jr.", "jr"])
-        stopNames = stop
     }
 
     /// Every person named in `sentence`, in order; overlapping readings keep the fullest one.
@@ -188,7 +158,7 @@ struct PersonExtractor: Sendable {
         while i < keys.count {
             let length = keys[i].count
             guard t[i].isCapitalized, length >= 2,
-                  let candidates = length == 2 ? knownTargets[keys[i]] : knownTargetsByThree[String(keys[i].prefix(3))] else { i += 1; continue }
+                  let candidates = length == 2 ? names.knownTargets[keys[i]] : names.knownTargetsByThree[String(keys[i].prefix(3))] else { i += 1; continue }
             var matchedEnd: Int?
             if let ascii = Self.asciiNameEnd(asciiKeys, at: i, candidates: candidates) {
                 matchedEnd = ascii
@@ -302,12 +272,12 @@ struct PersonExtractor: Sendable {
         var j = titleLast
         while j < t.count && j - titleLast < 16 {
             if [",", ";", ":", "."].contains(t[j].text) { break }
-            if t[j].isAllCaps && !stopNames.contains(t[j].folded) && parties.party(tokens: t[j..<(j + 1)], language: profile.code) == nil {
+            if t[j].isAllCaps && !names.stopNames.contains(t[j].folded) && parties.party(tokens: t[j..<(j + 1)], language: profile.code) == nil {
                 // The given name may stand before the family name: "Mark RUTTE".
                 var nameStart = j
                 let before = j - 1
                 if before >= titleLast, t[before].isWord, t[before].isCapitalized, !t[before].isAllCaps,
-                   !stopNames.contains(t[before].folded), parties.party(tokens: t[before..<j], language: profile.code) == nil {
+                   !names.stopNames.contains(t[before].folded), parties.party(tokens: t[before..<j], language: profile.code) == nil {
                     nameStart = before
                 }
                 guard let (name, end) = nameRun(t, at: nameStart) else { return nil }
@@ -393,12 +363,14 @@ struct PersonExtractor: Sendable {
         }
         if k < t.count, t[k].text == "," { k += 1 }
         // A title may stand between: "his Iranian counterpart, Foreign Minister X".
-        if matchTitle(t, at: k) != nil, var (mention, end) = titleThenName(t, at: k) {
+        if matchTitle(t, at: k) != nil, let (found, end) = titleThenName(t, at: k) {
+            var mention = found
             if mention.party == nil { mention.party = party }
             return (mention, end)
         }
         // "her counterpart, HE Mr X, Minister of Foreign Affairs": the name and its title.
-        if var (mention, end) = nameThenTitle(t, at: k) {
+        if let (found, end) = nameThenTitle(t, at: k) {
+            var mention = found
             if mention.party == nil { mention.party = party }
             return (mention, end)
         }
@@ -499,7 +471,7 @@ struct PersonExtractor: Sendable {
         var progressed = true
         while progressed && k < t.count {
             progressed = false
-            for h in honorifics[t[k].folded] ?? [] where k + h.count <= t.count {
+            for h in names.honorifics[t[k].folded] ?? [] where k + h.count <= t.count {
                 if zip(h, t[k..<(k + h.count)]).allSatisfy({ $0 == $1.folded }) && t[k].isCapitalized {
                     // "Mr" written without its period is still an honorific; "M" alone needs the period.
                     k += h.count
@@ -521,15 +493,15 @@ struct PersonExtractor: Sendable {
             guard token.startsWithLetter else { break }
             // A capitalised particle inside a name: "Jean-Yves Le DRIAN", "Ursula Von der Leyen".
             if !words.isEmpty, token.isCapitalized, !token.isAllCaps, PersonMention.particles.contains(token.folded),
-               k + 1 < t.count, t[k + 1].isCapitalized, !stopNames.contains(t[k + 1].folded) || t[k + 1].isAllCaps {
+               k + 1 < t.count, t[k + 1].isCapitalized, !names.stopNames.contains(t[k + 1].folded) || t[k + 1].isAllCaps {
                 words.append(token.text)
                 k += 1
                 continue
             }
             if token.isCapitalized {
-                if stopNames.contains(token.folded) { break }
+                if names.stopNames.contains(token.folded) { break }
                 // A party name is not a person's name ("Japan", "NATO"), unless a name goes on after it ("Franco FRATTINI").
-                let nameGoesOn = k + 1 < t.count && t[k + 1].isWord && t[k + 1].isCapitalized && !stopNames.contains(t[k + 1].folded)
+                let nameGoesOn = k + 1 < t.count && t[k + 1].isWord && t[k + 1].isCapitalized && !names.stopNames.contains(t[k + 1].folded)
                     && parties.party(tokens: t[(k + 1)..<(k + 2)], language: profile.code) == nil
                 if !PersonMention.isInitial(token.text) && !nameGoesOn && parties.party(tokens: t[k..<(k + 1)], language: profile.code) != nil { break }
                 // Nor is a party of several words ("United States", "New Zealand").
@@ -539,7 +511,7 @@ struct PersonExtractor: Sendable {
                 continue
             }
             // Lower-case particles inside a name: "Ursula von der Leyen".
-            if !words.isEmpty, PersonMention.particles.contains(token.text), k + 1 < t.count, t[k + 1].isCapitalized, !stopNames.contains(t[k + 1].folded) || t[k + 1].isAllCaps {
+            if !words.isEmpty, PersonMention.particles.contains(token.text), k + 1 < t.count, t[k + 1].isCapitalized, !names.stopNames.contains(t[k + 1].folded) || t[k + 1].isAllCaps {
                 if profile.code == "fr" && ["de", "du", "la", "le"].contains(token.text) { break }
                 words.append(token.text)
                 k += 1
