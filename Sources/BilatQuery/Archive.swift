@@ -119,12 +119,6 @@ public final class Archive: @unchecked Sendable {
             // index pages many times: a 64 MB page cache keeps them in memory instead of reading them again
             // (SQLite's default is 2 MB). It grows only as pages are read.
             try db.execute(sql: "PRAGMA cache_size = -65536")
-            // Pages read through a memory map instead of copied by pread into fresh heap pages: a command that
-            // reads a few hundred pages starts faster (`list --limit 20` on 20k meetings: 7 % less time).
-            // The price SQLite documents: a disk read error then stops the process (SIGBUS) instead of
-            // failing one query; Bilat never shrinks its file (no VACUUM), the other cause. 2 GB is the
-            // most this SQLite maps; pages beyond are read as before.
-            try db.execute(sql: "PRAGMA mmap_size = 2147418112")
         }
         // A WAL archive in a folder this user cannot write to (a shared, read-only copy) cannot make its
         // shared-memory file; nobody can be writing it either, so it is opened as immutable.
