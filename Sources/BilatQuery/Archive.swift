@@ -45,9 +45,8 @@ public enum ArchiveError: Error, Equatable, CustomStringConvertible, Sendable {
     }
 }
 
-/// A Bilat archive: one SQLite file, its schema (`Schema/*.sql`, applied in order, recorded as GRDB's migrator
-/// records migrations)
-/// and the connection settings every command shares (foreign keys, WAL, a busy timeout).
+/// A Bilat archive: one SQLite file, its schema (`Schema/*.sql`, applied in order and recorded in the table
+/// of GRDB's migrator) and the connection settings every command shares (foreign keys, WAL, a busy timeout).
 ///
 /// Only ``open(path:create:)`` with `create: true` makes a new file: read commands never do.
 public final class Archive: @unchecked Sendable {
@@ -183,8 +182,7 @@ public final class Archive: @unchecked Sendable {
     static func applyPendingMigrations(_ db: Database) throws {
         try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
         let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
-        for path in EmbeddedSchema.paths {
-            let identifier = String(path.dropLast(4))
+        for (path, identifier) in zip(EmbeddedSchema.paths, migrationIdentifiers) {
             guard !applied.contains(identifier) else { continue }
             try db.execute(sql: EmbeddedSchema.files[path]!)
             try db.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES (?)", arguments: [identifier])
