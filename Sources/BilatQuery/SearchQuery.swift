@@ -51,7 +51,7 @@ public enum SearchQuery {
             let (sql, arguments) = SearchSyntax.isJapanese(query)
                 ? try japaneseStatement(try SearchSyntax.japaneseTerms(query), filter: all, db, ranked: false)
                 : try statement(match: try SearchSyntax.ftsQuery(query), filter: all, db, ranked: false)
-            return try SearchSyntax.translatingFTSErrors { try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(sql))", arguments: arguments) ?? 0 }
+            return try SearchSyntax.translatingFTSErrors { try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0 }
         }
     }
 
@@ -66,7 +66,7 @@ public enum SearchQuery {
 
     /// The statement of ``search(_:query:filter:)`` for the FTS5 query `match`, and its arguments: matching
     /// readouts are ranked (the best `candidates` of them, or all), each meeting keeps its best, and only
-    /// the page shown gets passages. `ranked: false` selects the same meetings unranked and unordered (for counting).
+    /// the page shown gets passages. `ranked: false` counts the same meetings instead (one row, the number).
     static func statement(match: String, filter: MeetingFilter, _ db: Database, ranked: Bool = true, candidates: Int? = nil) throws
         -> (String, StatementArguments) {
         let hits = "SELECT rowid AS source, \(ranked ? "bm25(readout_fts, 5.0, 1.0)" : "0.0") AS rank FROM readout_fts WHERE readout_fts MATCH ?"
@@ -95,7 +95,7 @@ public enum SearchQuery {
     }
 
     /// The meetings of the readouts `hits` selects (`source`, `rank`: lower is better), each with its best
-    /// readout, filtered by `filter`, in `order`, and its arguments.
+    /// readout, filtered by `filter`, in `order`, and its arguments; with `ranked: false`, their number.
     ///
     /// bm25 must be computed for every match, but grouping them all by meeting costs several times more
     /// (a word in 35 % of 100,000 readouts: 47 ms to rank them, 190 ms to rank and group them). With
@@ -108,9 +108,24 @@ public enum SearchQuery {
                                   candidates: Int?, _ db: Database) throws -> (String, StatementArguments) {
         let (conditions, arguments) = try filter.conditions(db)
         if !ranked && conditions.isEmpty {
-            // Counting every match's meeting: the (id, meeting_num) index alone answers.
-            return ("SELECT DISTINCT s.meeting_num FROM (" + hits + ") h JOIN sources s INDEXED BY sources_meeting_of ON s.id = h.source",
-                    hitArguments)
+            // Counting every match's meeting without looking each match up: a readout is a meeting of its own
+            // except where readouts were linked into one meeting (positions past 0, few: `sources_linked`) or
+            // kept without a meeting. Their matches are counted apart, by meeting; every other match is one
+            // meeting (a common word at 1M: 230 → 10 ms in the sqlite3 shell).
+            let apart = """
+                SELECT id FROM sources WHERE meeting_num IS NULL
+                   OR meeting_num IN (SELECT meeting_num FROM sources INDEXED BY sources_linked WHERE position > 0)
+                """
+            let sql = """
+                SELECT (SELECT count(*) FROM (\(hits)))
+                     - (SELECT count(*) FROM (\(hits)) h WHERE h.source IN (\(apart)))
+                     + (SELECT count(DISTINCT s.meeting_num) FROM (\(hits)) h JOIN sources s ON s.id = h.source
+                        WHERE h.source IN (\(apart)) AND s.meeting_num IS NOT NULL)
+                """
+            var all = hitArguments
+            _ = all.append(contentsOf: hitArguments)
+            _ = all.append(contentsOf: hitArguments)
+            return (sql, all)
         }
         let bounded = ranked ? candidates : nil
         var sql = "WITH hits AS MATERIALIZED (" + hits + (bounded.map { " ORDER BY rank LIMIT \($0)" } ?? "") + ")"
@@ -127,7 +142,7 @@ public enum SearchQuery {
         if ranked { sql += " ORDER BY \(order) LIMIT \(filter.limit ?? defaultLimit)" }
         var all = hitArguments
         _ = all.append(contentsOf: arguments)
-        return (sql, all)
+        return (ranked ? sql : "SELECT count(*) FROM (\(sql))", all)
     }
 }
 

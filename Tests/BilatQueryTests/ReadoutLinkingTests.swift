@@ -43,6 +43,23 @@ let aliceTextFrench = """
         #expect(try ArchiveCheck.run(archive).problems.isEmpty)
     }
 
+    @Test func aSearchCountsEachMeetingOnceWhateverItsReadouts() throws {
+        let archive = try TemporaryArchive().open()
+        try archive.store(try storable(aliceText, file: "jp/readout.txt"))
+        #expect(try archive.store(try storable(aliceTextFrench, file: "fr/readout.txt")) == .linked(id: "2024-03-04-jpn-fra"))
+        try archive.store(try storable(bobText, file: "b.txt"))
+        // Both readouts of the linked meeting match "cyber*" and "ministres OR ministers": one meeting each time.
+        // Unfiltered counts take every match as a meeting except the linked readouts', counted by meeting.
+        for (query, meetings) in [("cyber*", 1), ("ministers", 2), ("ministres OR ministers", 2), ("convenus", 1), ("telephone", 1), ("nowhere", 0)] {
+            let found = try SearchQuery.search(archive, query: query, filter: MeetingFilter(limit: 100)).count
+            #expect(found == meetings, "\(query)")
+            #expect(try SearchQuery.count(archive, query: query, filter: MeetingFilter(limit: 1)) == meetings, "\(query)")
+            // With a filter the meetings are grouped and filtered one by one: the same number.
+            #expect(try SearchQuery.count(archive, query: query, filter: MeetingFilter(from: "2023", limit: 1)) == meetings, "\(query)")
+        }
+        #expect(try SearchQuery.count(archive, query: "ministers", filter: MeetingFilter(party: "CAN", limit: 1)) == 1)
+    }
+
     @Test func anotherDayOrAnotherPairIsAnotherMeeting() throws {
         let archive = try TemporaryArchive().open()
         try archive.store(try storable(aliceText, file: "a.txt"))
