@@ -89,14 +89,28 @@ public enum CommitmentQuery {
         var order = "m.date DESC, m.id DESC, c.position"
         let topics = try TopicQuery.slugs(filter.topics, db)
         if topics.count == 1 {
-            // One topic: read the newest first from the (topic, date) index rather than sort them all.
-            (conditions, arguments) = try meetingFilter.conditions(db)
+            // One topic: read the newest first from the (topic, date) index rather than sort them all, between
+            // the dates asked for (the index holds the meeting's date, as `m.date` does), so that commitments
+            // outside them are never read.
+            var dated = meetingFilter
+            (dated.from, dated.to) = (nil, nil)
+            (conditions, arguments) = try dated.conditions(db)
             from = "FROM commitment_topics ct JOIN \(commitments) c ON c.id = ct.commitment_id JOIN meetings m ON m.num = c.meeting_num"
             order = "ct.meeting_date DESC, m.id DESC, c.position"
-            conditions.insert("ct.topic_slug = ?", at: 0)
-            var first = StatementArguments([topics[0]])
-            _ = first.append(contentsOf: arguments)
-            arguments = first
+            var first = ["ct.topic_slug = ?"]
+            var firstArguments = StatementArguments([topics[0]])
+            if let bound = meetingFilter.from {
+                first.append("ct.meeting_date >= ?")
+                _ = firstArguments.append(contentsOf: [bound])
+            }
+            if let bound = meetingFilter.to {
+                // '~' sorts after every digit and '-', as in MeetingFilter: "2025-04" covers all of April.
+                first.append("ct.meeting_date < ?")
+                _ = firstArguments.append(contentsOf: [bound + "~"])
+            }
+            conditions = first + conditions
+            _ = firstArguments.append(contentsOf: arguments)
+            arguments = firstArguments
         } else if let party = meetingFilter.party {
             // One party: read its meetings newest first from the (party, day) index, and their commitments,
             // rather than gather every commitment of the party and sort them.
@@ -129,8 +143,8 @@ public enum CommitmentQuery {
             conditions.append("c.id IN (SELECT rowid FROM commitment_fts WHERE commitment_fts MATCH ?)")
             _ = arguments.append(contentsOf: [try SearchSyntax.ftsQuery(match)])
         }
-        if !readsText && topics.count == 1 && conditions.count == 1 {
-            // Counting one topic's commitments and nothing else: its index alone answers.
+        if !readsText && topics.count == 1 && conditions.allSatisfy({ $0.hasPrefix("ct.") }) {
+            // Counting one topic's commitments, between dates or not, and nothing else: its index alone answers.
             from = "FROM commitment_topics ct"
         }
         var sql = (readsText ? "SELECT c.id, c.text, c.bound, m.id AS meeting_id, m.date, m.num " : "SELECT \(topics.count == 1 ? "ct.commitment_id" : "c.id") ") + from

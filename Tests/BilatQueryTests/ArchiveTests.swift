@@ -290,12 +290,25 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         #expect(try MeetingQuery.count(archive, filter: MeetingFilter(to: "2023", person: "Akira Sato", party: "JPN")) == 2)
         #expect(try MeetingQuery.count(archive, filter: MeetingFilter(from: "2024", party: "CAN", topics: ["trade-investment"])) == 1)
         for filter in [CommitmentFilter(), CommitmentFilter(topics: ["cybersecurity"]), CommitmentFilter(meetings: MeetingFilter(party: "CAN")),
-                       CommitmentFilter(by: "joint"), CommitmentFilter(match: "ministers"), CommitmentFilter(topics: ["trade-investment", "ukraine"])] {
+                       CommitmentFilter(by: "joint"), CommitmentFilter(match: "ministers"), CommitmentFilter(topics: ["trade-investment", "ukraine"]),
+                       CommitmentFilter(meetings: MeetingFilter(from: "2023", to: "2024-03"), topics: ["cybersecurity"]),
+                       CommitmentFilter(meetings: MeetingFilter(to: "2023"), topics: ["trade-investment"]),
+                       CommitmentFilter(meetings: MeetingFilter(from: "2024", party: "CAN"), topics: ["trade-investment"])] {
             var limited = filter
             limited.limit = 1
             let all = try CommitmentQuery.list(archive, filter: filter).count
             let counted = try CommitmentQuery.count(archive, filter: limited)
             #expect(all > 0 && counted == all, "\(filter)")
+        }
+        // One topic between dates is read between them in the topic's index: the rows dated inside, in order.
+        let topical = try CommitmentQuery.list(archive, filter: CommitmentFilter(topics: ["trade-investment"]))
+        for (from, to) in [("2023", "2024-03"), ("2024", nil), (nil, "2023-12"), ("2023-08-02", "2023-08-02")] as [(String?, String?)] {
+            let dated = try CommitmentQuery.list(archive, filter: CommitmentFilter(meetings: MeetingFilter(from: from, to: to), topics: ["trade-investment"]))
+            let inside = topical.filter { row in
+                guard let date = row.date else { return false }
+                return from.map { date >= $0 } ?? true && to.map { date < $0 + "~" } ?? true
+            }
+            #expect(!inside.isEmpty && dated == inside, "\(from ?? "-") \(to ?? "-")")
         }
         for query in ["ministers", "cyber OR trade", "telephone"] {
             let all = try SearchQuery.search(archive, query: query, filter: MeetingFilter(limit: 100)).count
