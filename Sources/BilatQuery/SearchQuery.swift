@@ -133,9 +133,12 @@ public enum SearchQuery {
         sql += """
 
             SELECT m.num, m.id, m.date, m.title, h.source, min(h.rank) AS rank
-            FROM hits h JOIN sources s INDEXED BY sources_meeting_of ON s.id = h.source JOIN meetings m ON m.num = s.meeting_num
+            FROM hits h JOIN sources s INDEXED BY sources_meeting_of ON s.id = h.source JOIN meetings m ON m.num = +s.meeting_num
             WHERE 1
             """
+        // `+s.meeting_num`: else SQLite carries a filter's `m.num IN (a party's meetings)` over to the index's
+        // second column and seeks every listed meeting for every match (a common word and a party at 1M ran
+        // for more than ten minutes; 0.6 s so).
         for condition in conditions { sql += " AND " + condition }
         sql += " GROUP BY m.num"
         if bounded != nil { sql += " HAVING (SELECT worst FROM bound) IS NULL OR min(h.rank) < (SELECT worst FROM bound)" }
