@@ -319,6 +319,10 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         // A search maps its matches to meetings through the (id, meeting_num) index, not the readouts' pages.
         let plan = try RawSQL.run(archive, sql: "EXPLAIN QUERY PLAN " + (try SearchQuery.sql(archive, query: "ministers", filter: MeetingFilter())))
         #expect(plan.rows.map { $0.map { $0.rendered() }.joined(separator: " ") }.joined().contains("COVERING INDEX sources_meeting_of"))
+        // With a party: each match is looked up by its readout alone, never once for each of the party's meetings.
+        let filtered = try RawSQL.run(archive, sql: "EXPLAIN QUERY PLAN " + (try SearchQuery.sql(archive, query: "ministers", filter: MeetingFilter(party: "JPN"))))
+        let steps = filtered.rows.map { $0.map { $0.rendered() }.joined(separator: " ") }.joined(separator: "\n")
+        #expect(steps.contains("sources_meeting_of (id=?)") && !steps.contains("meeting_num=?"), "\(steps)")
     }
 
     @Test func aFileThatCannotBeStoredLeavesNothingWhileTheRestOfItsBatchGoesIn() throws {
