@@ -97,20 +97,12 @@ public enum CommitmentQuery {
             (conditions, arguments) = try dated.conditions(db)
             from = "FROM commitment_topics ct JOIN \(commitments) c ON c.id = ct.commitment_id JOIN meetings m ON m.num = c.meeting_num"
             order = "ct.meeting_date DESC, m.id DESC, c.position"
-            var first = ["ct.topic_slug = ?"]
-            var firstArguments = StatementArguments([topics[0]])
-            if let bound = meetingFilter.from {
-                first.append("ct.meeting_date >= ?")
-                _ = firstArguments.append(contentsOf: [bound])
-            }
-            if let bound = meetingFilter.to {
-                // '~' sorts after every digit and '-', as in MeetingFilter: "2025-04" covers all of April.
-                first.append("ct.meeting_date < ?")
-                _ = firstArguments.append(contentsOf: [bound + "~"])
-            }
-            conditions = first + conditions
-            _ = firstArguments.append(contentsOf: arguments)
-            arguments = firstArguments
+            let (bounds, boundArguments) = meetingFilter.dateConditions("ct.meeting_date")
+            conditions = ["ct.topic_slug = ?"] + bounds + conditions
+            var first = StatementArguments([topics[0]])
+            _ = first.append(contentsOf: boundArguments)
+            _ = first.append(contentsOf: arguments)
+            arguments = first
         } else if let party = meetingFilter.party {
             // One party: read its meetings newest first from the (party, day) index, and their commitments,
             // rather than gather every commitment of the party and sort them.

@@ -63,17 +63,7 @@ public struct MeetingFilter: Sendable {
     /// an index's order, wants.
     /// `personIDs` are the people ``person`` names, where the caller has already looked them up.
     func conditions(_ db: Database, perMeeting: Bool = false, personIDs: [Int64]? = nil) throws -> (sql: [String], arguments: StatementArguments) {
-        var sql: [String] = []
-        var arguments = StatementArguments()
-        if let from {
-            sql.append("m.date >= ?")
-            _ = arguments.append(contentsOf: [from])
-        }
-        if let to {
-            // '~' sorts after every digit and '-': "2025" covers all of 2025, "2025-04" all of April.
-            sql.append("m.date < ?")
-            _ = arguments.append(contentsOf: [to + "~"])
-        }
+        var (sql, arguments) = dateConditions("m.date")
         if let person {
             let ids = try personIDs ?? PersonMatch.find(person, db).ids
             let list = ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ", ")
@@ -96,6 +86,22 @@ public struct MeetingFilter: Sendable {
         // What `bilat review` lists: the reading's reasons that no correction answers, corrections whose
         // readouts changed since, and conflicts on facts no one has corrected.
         if needsReview { sql.append("(\(ReviewReasons.openSQL) OR \(Self.conflictsSQL(unresolvedOnly: true)))") }
+        return (sql, arguments)
+    }
+
+    /// The date bounds as conditions on `column`, a meeting's date as text (`YYYY-MM-DD`), and their arguments.
+    func dateConditions(_ column: String) -> (sql: [String], arguments: StatementArguments) {
+        var sql: [String] = []
+        var arguments = StatementArguments()
+        if let from {
+            sql.append("\(column) >= ?")
+            _ = arguments.append(contentsOf: [from])
+        }
+        if let to {
+            // '~' sorts after every digit and '-': "2025" covers all of 2025, "2025-04" all of April.
+            sql.append("\(column) < ?")
+            _ = arguments.append(contentsOf: [to + "~"])
+        }
         return (sql, arguments)
     }
 
