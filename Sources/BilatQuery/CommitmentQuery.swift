@@ -57,12 +57,9 @@ public enum CommitmentQuery {
 
     /// How many commitments match `filter`, whatever its limit.
     public static func count(_ archive: Archive, filter: CommitmentFilter) throws -> Int {
-        var all = filter
-        all.limit = nil
-        return try archive.read { db in
-            // Unordered, so that SQLite counts the rows without reading their sentences or sorting them.
-            let (sql, arguments) = try statement(all, db, ordered: false)
-            return try SearchSyntax.translatingFTSErrors { try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(sql))", arguments: arguments) ?? 0 }
+        try archive.read { db in
+            let (sql, arguments) = try countStatement(filter, db)
+            return try SearchSyntax.translatingFTSErrors { try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0 }
         }
     }
 
@@ -74,76 +71,136 @@ public enum CommitmentQuery {
         }
     }
 
+    /// Under this many commitments, a filter on commitments (who is bound, topics, words) is read first and
+    /// its rows sorted; past it, meetings are read newest first, from an index, and their commitments
+    /// tested, which stops at the limit.
+    static let fewCommitments = 2000
+
     /// The statement of ``list(_:filter:)`` and its arguments.
-    /// `ordered: false` leaves out the order (for counting).
-    static func statement(_ filter: CommitmentFilter, _ db: Database, ordered: Bool = true) throws -> (String, StatementArguments) {
+    /// `ordered: false` leaves out the order (for counting); `few` is ``fewCommitments`` but in tests.
+    ///
+    /// A filter on commitments that names few of them reads those first and sorts them. Else one topic reads
+    /// the topic's `(topic, date)` index newest first; a person whose name names one person, or a party,
+    /// reads that key's `(key, day)` index newest first, as ``MeetingQuery`` does, and each meeting's
+    /// commitments; other filters read meetings newest first. Every other filter tests each row, so that a
+    /// page costs about the same in an archive of any size.
+    static func statement(_ filter: CommitmentFilter, _ db: Database, ordered: Bool = true,
+                          few: Int = fewCommitments) throws -> (String, StatementArguments) {
         var meetingFilter = filter.meetings
         meetingFilter.topics = []
-        var conditions: [String]
-        var arguments: StatementArguments
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        func add(_ more: (sql: [String], arguments: StatementArguments)) {
+            conditions += more.sql
+            _ = arguments.append(contentsOf: more.arguments)
+        }
         // The view reads each sentence out of its readout's text: counting needs no sentence, unless a
         // Japanese --match looks inside them.
         let readsText = ordered || filter.match.map(SearchSyntax.isJapanese) == true
         let commitments = readsText ? "commitments" : "commitments_stored"
-        var from = "FROM \(commitments) c JOIN meetings m ON m.num = c.meeting_num"
-        var order = "m.date DESC, m.id DESC, c.position"
         let topics = try TopicQuery.slugs(filter.topics, db)
-        if topics.count == 1 {
+        let people = try meetingFilter.person.map { name in try PersonMatch.find(name, db).ids }
+        var own = try CommitmentCondition.all(filter, topics: topics, db)
+        let from: String
+        var order = "m.date DESC, m.id DESC, c.position"
+        // `CROSS JOIN` keeps the tables in the order written: SQLite would otherwise start from whichever
+        // index a filter offers (all `joint` commitments, say) and sort everything it finds.
+        if ordered, let driving = try own.firstIndex(where: { try $0.namesFewer(than: few, db) }) {
+            from = "FROM \(commitments) c CROSS JOIN meetings m ON m.num = c.meeting_num"
+            add(CommitmentCondition.written(own, driving: driving))
+            add(try meetingFilter.conditions(db, perMeeting: true, personIDs: people))
+        } else if topics.count == 1 {
             // One topic: read the newest first from the (topic, date) index rather than sort them all, between
             // the dates asked for (the index holds the meeting's date, as `m.date` does), so that commitments
             // outside them are never read.
-            var dated = meetingFilter
-            (dated.from, dated.to) = (nil, nil)
-            (conditions, arguments) = try dated.conditions(db)
-            from = "FROM commitment_topics ct JOIN \(commitments) c ON c.id = ct.commitment_id JOIN meetings m ON m.num = c.meeting_num"
+            from = "FROM commitment_topics ct CROSS JOIN \(commitments) c ON c.id = ct.commitment_id CROSS JOIN meetings m ON m.num = c.meeting_num"
             order = "ct.meeting_date DESC, m.id DESC, c.position"
-            let (bounds, boundArguments) = meetingFilter.dateConditions("ct.meeting_date")
-            conditions = ["ct.topic_slug = ?"] + bounds + conditions
-            var first = StatementArguments([topics[0]])
-            _ = first.append(contentsOf: boundArguments)
-            _ = first.append(contentsOf: arguments)
-            arguments = first
-        } else if let party = meetingFilter.party {
-            // One party: read its meetings newest first from the (party, day) index, and their commitments,
-            // rather than gather every commitment of the party and sort them.
+            add((["ct.topic_slug = ?"], [topics[0]]))
+            add(meetingFilter.dateConditions("ct.meeting_date"))
+            var undated = meetingFilter
+            (undated.from, undated.to) = (nil, nil)
+            add(try undated.conditions(db, perMeeting: true, personIDs: people))
+            own.removeAll { $0.kind == .topics }
+            add(CommitmentCondition.written(own, driving: nil))
+        } else if people?.count == 1 || meetingFilter.party != nil {
+            // One person or one party: read their meetings newest first from the (key, day) index, and each
+            // one's commitments, rather than gather every commitment of theirs and sort them.
             var rest = meetingFilter
-            rest.party = nil
-            let (others, otherArguments) = try rest.conditions(db, perMeeting: true)
-            from = "FROM meeting_parties d JOIN meetings m ON m.num = d.meeting_num JOIN \(commitments) c ON c.meeting_num = m.num"
-            order = "d.meeting_day DESC, m.id DESC, c.position"
-            (conditions, arguments) = meetingFilter.indexConditions("party_code", try MeetingFilter.partyCode(party, db))
-            conditions += others
-            _ = arguments.append(contentsOf: otherArguments)
-        } else {
-            (conditions, arguments) = try meetingFilter.conditions(db)
-        }
-        if topics.count > 1 {
-            conditions.append("c.id IN (SELECT commitment_id FROM commitment_topics WHERE topic_slug IN (\(databaseQuestionMarks(count: topics.count))))")
-            _ = arguments.append(contentsOf: StatementArguments(topics))
-        }
-        if let by = filter.by {
-            conditions.append("c.bound = ?")
-            _ = arguments.append(contentsOf: [by.lowercased() == Commitment.joint ? Commitment.joint : try MeetingFilter.partyCode(by, db)])
-        }
-        if let match = filter.match, SearchSyntax.isJapanese(match) {
-            // Japanese runs words together, which the word index cannot split: each term is found in the sentence.
-            for term in match.split(whereSeparator: { $0.isWhitespace || $0 == "　" }) {
-                conditions.append("c.text LIKE ? ESCAPE '\\'")
-                _ = arguments.append(contentsOf: ["%" + SearchSyntax.likeEscaped(String(term)) + "%"])
+            let key: (table: String, column: String, value: DatabaseValueConvertible)
+            if let people, people.count == 1 {
+                key = ("participants", "person_id", people[0])
+                rest.person = nil
+            } else {
+                key = ("meeting_parties", "party_code", try MeetingFilter.partyCode(meetingFilter.party ?? "", db))
+                rest.party = nil
             }
-        } else if let match = filter.match {
-            conditions.append("c.id IN (SELECT rowid FROM commitment_fts WHERE commitment_fts MATCH ?)")
-            _ = arguments.append(contentsOf: [try SearchSyntax.ftsQuery(match)])
+            from = "FROM \(key.table) d CROSS JOIN meetings m ON m.num = d.meeting_num CROSS JOIN \(commitments) c ON c.meeting_num = m.num"
+            order = "d.meeting_day DESC, m.id DESC, c.position"
+            add(meetingFilter.indexConditions(key.column, [key.value]))
+            if key.table == "participants" { conditions.append(MeetingQuery.firstListing) }
+            add(try rest.conditions(db, perMeeting: true, personIDs: people))
+            add(CommitmentCondition.written(own, driving: nil))
+        } else {
+            from = "FROM meetings m CROSS JOIN \(commitments) c ON c.meeting_num = m.num"
+            add(try meetingFilter.conditions(db, personIDs: people))
+            add(CommitmentCondition.written(own, driving: nil))
         }
-        if !readsText && topics.count == 1 && conditions.allSatisfy({ $0.hasPrefix("ct.") }) {
-            // Counting one topic's commitments, between dates or not, and nothing else: its index alone answers.
-            from = "FROM commitment_topics ct"
-        }
-        var sql = (readsText ? "SELECT c.id, c.text, c.bound, m.id AS meeting_id, m.date, m.num " : "SELECT \(topics.count == 1 ? "ct.commitment_id" : "c.id") ") + from
+        var sql = (readsText ? "SELECT c.id, c.text, c.bound, m.id AS meeting_id, m.date, m.num " : "SELECT c.id ") + from
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         if ordered { sql += " ORDER BY " + order }
         if let limit = filter.limit { sql += " LIMIT \(limit)" }
         return (sql, arguments)
+    }
+
+    /// The statement that counts the commitments matching `filter`, whatever its limit.
+    ///
+    /// Without order, sentences or the meetings' rows where none is needed: one topic between dates is
+    /// counted in its index; a filter on commitments that names few of them, or filters on commitments
+    /// alone, in the index of one of them (words before topics before who is bound, which names the most)
+    /// with the others tested on each row; meetings named by keys and dates
+    /// (``MeetingQuery/keyMeetings(_:_:)``) are found first and their commitments tested, rather than every
+    /// commitment of a topic or side looked up in its meeting. Other filters count the unordered listing.
+    static func countStatement(_ filter: CommitmentFilter, _ db: Database, few: Int = fewCommitments) throws -> (String, StatementArguments) {
+        var meetings = filter.meetings
+        meetings.topics = []
+        let topics = try TopicQuery.slugs(filter.topics, db)
+        let keyed = meetings.person != nil || meetings.party != nil || meetings.conflicts || meetings.needsReview
+        let dated = meetings.from != nil || meetings.to != nil
+        func whereClause(_ conditions: [String]) -> String {
+            conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        }
+        if topics.count == 1 && filter.by == nil && filter.match == nil && !keyed {
+            // One topic's commitments, between dates or not: its index alone answers.
+            let (bounds, boundArguments) = meetings.dateConditions("ct.meeting_date")
+            var arguments = StatementArguments([topics[0]])
+            _ = arguments.append(contentsOf: boundArguments)
+            return ("SELECT count(*) FROM commitment_topics ct" + whereClause(["ct.topic_slug = ?"] + bounds), arguments)
+        }
+        let own = try CommitmentCondition.all(filter, topics: topics, db)
+        // A Japanese --match looks inside the sentences, which the view reads out of the readouts.
+        let commitments = filter.match.map(SearchSyntax.isJapanese) == true ? "commitments" : "commitments_stored"
+        let few = try own.firstIndex { try $0.namesFewer(than: few, db) }
+        if few != nil || (!keyed && !dated) {
+            var (conditions, arguments) = CommitmentCondition.written(own, driving: few ?? own.lastIndex { $0.candidates != nil })
+            var sql = "SELECT count(*) FROM \(commitments) c"
+            if keyed || dated {
+                sql += " CROSS JOIN meetings m ON m.num = c.meeting_num"
+                let (meetingConditions, meetingArguments) = try meetings.conditions(db, perMeeting: true)
+                conditions += meetingConditions
+                _ = arguments.append(contentsOf: meetingArguments)
+            }
+            return (sql + whereClause(conditions), arguments)
+        }
+        if let (keySQL, keyArguments) = try MeetingQuery.keyMeetings(meetings, db) {
+            let (conditions, arguments) = CommitmentCondition.written(own, driving: nil)
+            var all = keyArguments
+            _ = all.append(contentsOf: arguments)
+            return ("SELECT count(*) FROM (\(keySQL)) k CROSS JOIN \(commitments) c ON c.meeting_num = k.meeting_num" + whereClause(conditions), all)
+        }
+        var all = filter
+        all.limit = nil
+        let (sql, arguments) = try statement(all, db, ordered: false)
+        return ("SELECT count(*) FROM (\(sql))", arguments)
     }
 
     static func topics(_ commitmentID: Int64, _ db: Database) throws -> [String] {

@@ -67,7 +67,9 @@ public struct MeetingFilter: Sendable {
         if let person {
             let ids = try personIDs ?? PersonMatch.find(person, db).ids
             let list = ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ", ")
-            sql.append(perMeeting ? "EXISTS (SELECT 1 FROM participants pa WHERE pa.meeting_num = m.num AND pa.person_id IN (\(list)))"
+            // Per meeting, the meeting's participants are read by its primary key (`+` keeps SQLite off the
+            // person's index, whose every entry it would otherwise read for every meeting tested).
+            sql.append(perMeeting ? "EXISTS (SELECT 1 FROM participants pa WHERE pa.meeting_num = m.num AND +pa.person_id IN (\(list)))"
                 : "m.num IN (SELECT pa.meeting_num FROM participants pa WHERE pa.person_id IN (\(list)))")
         }
         if let party {
@@ -127,10 +129,10 @@ public struct MeetingFilter: Sendable {
     }
 
     /// The conditions that read a filter table `d` in its `(key, meeting_day)` index: its key `column`
-    /// equal to `value`, and the date bounds as days.
-    func indexConditions(_ column: String, _ value: DatabaseValueConvertible) -> (sql: [String], arguments: StatementArguments) {
-        var sql = ["d.\(column) = ?"]
-        var arguments: StatementArguments = [value]
+    /// equal to one of `values`, and the date bounds as days.
+    func indexConditions(_ column: String, _ values: [DatabaseValueConvertible]) -> (sql: [String], arguments: StatementArguments) {
+        var sql = [values.count == 1 ? "d.\(column) = ?" : "d.\(column) IN (\(databaseQuestionMarks(count: values.count)))"]
+        var arguments = StatementArguments(values.map { $0 as DatabaseValueConvertible? })
         let days = dayRange
         if let from = days.from { sql.append("d.meeting_day >= ?"); _ = arguments.append(contentsOf: [from]) }
         if let to = days.to { sql.append("d.meeting_day <= ?"); _ = arguments.append(contentsOf: [to]) }

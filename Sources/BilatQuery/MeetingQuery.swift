@@ -74,29 +74,45 @@ public enum MeetingQuery {
     /// topic, within dates): each key's `(key, meeting_day, meeting_num)` index lists its meetings in day
     /// order, and a compound `INTERSECT` ordered the same way lets SQLite merge the lists, reading each once
     /// in order, instead of looking one key up for every meeting of another (`list --party NOR --topic space`
-    /// at 100k: 23 → 5 ms in the sqlite3 shell). A person listed twice in a meeting gives it once. `nil` for
-    /// any other filter.
+    /// at 100k: 23 → 5 ms in the sqlite3 shell). `nil` for any other filter.
     static func keyIntersection(_ filter: MeetingFilter, _ db: Database) throws -> (String, StatementArguments)? {
         // Decided on the filter first: a count of one key (the usual case) looks nothing up here that the
         // listing's statement would look up again.
         let named = [filter.person != nil, filter.party != nil, filter.topics.count == 1].filter { $0 }.count
-        guard !filter.conflicts, !filter.needsReview, filter.topics.count <= 1, named >= 2 else { return nil }
-        var keys: [(table: String, column: String, value: DatabaseValueConvertible)] = []
+        guard named >= 2, let (sql, arguments) = try keyMeetings(filter, db) else { return nil }
+        return ("SELECT count(*) FROM (\(sql) ORDER BY 1, 2)", arguments)
+    }
+
+    /// The meetings that the keys of `filter` (a person, a party, one topic) name together within its dates,
+    /// each once, as a statement selecting `meeting_day, meeting_num` from the keys' indexes (several keys
+    /// intersected); the meetings within the dates when there is no key. `nil` when the filter has anything
+    /// else (several topics, conflicts, review) or names nobody.
+    static func keyMeetings(_ filter: MeetingFilter, _ db: Database) throws -> (String, StatementArguments)? {
+        guard !filter.conflicts, !filter.needsReview, filter.topics.count <= 1 else { return nil }
+        var keys: [(table: String, column: String, values: [DatabaseValueConvertible])] = []
         if let person = filter.person {
             let ids = try PersonMatch.find(person, db).ids
-            guard ids.count == 1 else { return nil }
-            keys.append(("participants", "person_id", ids[0]))
+            guard !ids.isEmpty else { return nil }
+            keys.append(("participants", "person_id", ids))
         }
-        if let party = filter.party { keys.append(("meeting_parties", "party_code", try MeetingFilter.partyCode(party, db))) }
-        if let topic = filter.topics.first { keys.append(("meeting_topics", "topic_slug", try TopicQuery.slugs([topic], db)[0])) }
+        if let party = filter.party { keys.append(("meeting_parties", "party_code", [try MeetingFilter.partyCode(party, db)])) }
+        if let topic = filter.topics.first { keys.append(("meeting_topics", "topic_slug", [try TopicQuery.slugs([topic], db)[0]])) }
+        if keys.isEmpty {
+            let (conditions, arguments) = filter.dateConditions("m.date")
+            return ("SELECT NULL AS meeting_day, m.num AS meeting_num FROM meetings m"
+                    + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")), arguments)
+        }
         var selects: [String] = []
         var arguments = StatementArguments()
         for key in keys {
-            let (conditions, keyArguments) = filter.indexConditions(key.column, key.value)
-            selects.append("SELECT d.meeting_day, d.meeting_num FROM \(key.table) d WHERE " + conditions.joined(separator: " AND "))
+            let (conditions, keyArguments) = filter.indexConditions(key.column, key.values)
+            // A person listed twice in a meeting, or people a name names together, give it once (an INTERSECT
+            // keeps each row once already).
+            let distinct = keys.count == 1 && key.table == "participants" ? "DISTINCT " : ""
+            selects.append("SELECT \(distinct)d.meeting_day, d.meeting_num FROM \(key.table) d WHERE " + conditions.joined(separator: " AND "))
             _ = arguments.append(contentsOf: keyArguments)
         }
-        return ("SELECT count(*) FROM (" + selects.joined(separator: " INTERSECT ") + " ORDER BY 1, 2)", arguments)
+        return (selects.joined(separator: " INTERSECT "), arguments)
     }
 
     /// The main statement of ``list(_:filter:)`` with its arguments written in, as the `sqlite3` shell would
@@ -122,8 +138,7 @@ public enum MeetingQuery {
         let people = try filter.person.map { name in try PersonMatch.find(name, db).ids }
         if let people, people.count == 1 {
             driver = ("participants", "person_id", people[0])
-            // A person listed twice in one meeting gives it once.
-            driverExtra = "d.position = (SELECT min(position) FROM participants WHERE meeting_num = d.meeting_num AND person_id = d.person_id)"
+            driverExtra = firstListing
             rest.person = nil
         } else if let party = filter.party {
             driver = ("meeting_parties", "party_code", try MeetingFilter.partyCode(party, db))
@@ -138,7 +153,7 @@ public enum MeetingQuery {
         var arguments: StatementArguments
         if let driver {
             (conditions, arguments) = try rest.conditions(db, perMeeting: true, personIDs: people)
-            var (driverConditions, driverArguments) = filter.indexConditions(driver.column, driver.value)
+            var (driverConditions, driverArguments) = filter.indexConditions(driver.column, [driver.value])
             if !ordered, let onKeys = Self.keyConditions(conditions) {
                 // Counting the meetings of one key whose other filters, if any, are keys too (a party and a
                 // topic): the index's meeting numbers are counted and tested without reading the meetings (every
@@ -161,6 +176,10 @@ public enum MeetingQuery {
         if let limit = filter.limit { sql += " LIMIT \(limit)" }
         return (sql, arguments)
     }
+
+    /// The condition that keeps, of a person's rows `d` in `participants`, one a meeting: a person listed
+    /// twice in one meeting gives it once.
+    static let firstListing = "d.position = (SELECT min(position) FROM participants WHERE meeting_num = d.meeting_num AND person_id = d.person_id)"
 
     /// `conditions` written on `d.meeting_num` instead of `m.num`, when the meeting's number is all of the
     /// meeting they read (the tests of a person, party or topic); `nil` when one reads another column.

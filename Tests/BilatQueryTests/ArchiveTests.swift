@@ -239,6 +239,87 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         #expect(joint.map(\.meetingID) == ["2024-03-04-jpn-fra", "2023-08-02-jpn-can"])
     }
 
+    @Test func commitmentFiltersCombineAsEachAlone() throws {
+        let t = try TemporaryArchive()
+        let archive = try t.open()
+        try archive.store(try storable(aliceText, file: "a.txt"))
+        try archive.store(try storable(bobText, file: "b.txt"))
+        try archive.store(try storable(bobText.replacingOccurrences(of: "2023", with: "2024"), file: "c.txt"))
+        try archive.store(try storable(aliceText.replacingOccurrences(of: "2024", with: "2022"), file: "d.txt"))
+        // A second Akira: "akira" names two people.
+        try archive.store(try storable(bobText.replacingOccurrences(of: "Ben Carter", with: "Akira Carter").replacingOccurrences(of: "2023", with: "2021"), file: "e.txt"))
+        #expect(try PersonMatch.find(archive, name: "akira").ids.count == 2)
+        func rows(_ f: CommitmentFilter) throws -> [String] { try CommitmentQuery.list(archive, filter: f).map { "\($0.meetingID) \($0.text)" } }
+        let every = try rows(CommitmentFilter())
+        let alone = [CommitmentFilter(meetings: MeetingFilter(person: "Akira Sato")), CommitmentFilter(meetings: MeetingFilter(person: "marchand")),
+                     CommitmentFilter(meetings: MeetingFilter(person: "akira")),
+                     CommitmentFilter(meetings: MeetingFilter(party: "CAN")), CommitmentFilter(meetings: MeetingFilter(from: "2023", to: "2024-03")),
+                     CommitmentFilter(topics: ["trade-investment"]), CommitmentFilter(topics: ["cybersecurity", "trade-investment"]),
+                     CommitmentFilter(by: "joint"), CommitmentFilter(match: "ministers"), CommitmentFilter(match: "cyber OR trade")]
+        // Two filters of different kinds together list the rows each lists alone, in the order of the whole
+        // listing, whichever statement they take; the count is those rows, and a limit their first ones.
+        var pairs = 0, nonEmpty = 0
+        for (i, a) in alone.enumerated() {
+            for b in alone[(i + 1)...] {
+                let m = (a.meetings, b.meetings)
+                if (m.0.person != nil && m.1.person != nil) || (!a.topics.isEmpty && !b.topics.isEmpty) || (a.match != nil && b.match != nil) { continue }
+                var both = a
+                both.meetings.person = m.0.person ?? m.1.person
+                both.meetings.party = m.0.party ?? m.1.party
+                (both.meetings.from, both.meetings.to) = (m.0.from ?? m.1.from, m.0.to ?? m.1.to)
+                both.topics = a.topics + b.topics
+                both.by = a.by ?? b.by
+                both.match = a.match ?? b.match
+                let (first, second) = (Set(try rows(a)), Set(try rows(b)))
+                let expected = every.filter { first.contains($0) && second.contains($0) }
+                #expect(try rows(both) == expected, "\(both)")
+                var limited = both
+                limited.limit = 1
+                #expect(try rows(limited) == Array(expected.prefix(1)), "\(limited)")
+                #expect(try CommitmentQuery.count(archive, filter: limited) == expected.count, "\(limited)")
+                // Meetings first, or the commitments a filter names first: the same rows, the same count.
+                for few in [0, Int.max] {
+                    let ids = try archive.read { db in
+                        let (sql, arguments) = try CommitmentQuery.statement(both, db, few: few)
+                        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { "\($0["meeting_id"] as String) \($0["text"] as String)" }
+                    }
+                    #expect(ids == expected, "\(both) few \(few)")
+                    let counted = try archive.read { db in
+                        let (sql, arguments) = try CommitmentQuery.countStatement(both, db, few: few)
+                        return try Int.fetchOne(db, sql: sql, arguments: arguments)
+                    }
+                    #expect(counted == expected.count, "\(both) few \(few)")
+                }
+                pairs += 1
+                nonEmpty += expected.isEmpty ? 0 : 1
+            }
+        }
+        #expect(pairs >= 30 && nonEmpty >= 20, "\(pairs) \(nonEmpty)")
+        // Meetings of a name that names two people, with other keys: counted by their indexes too.
+        for filter in [MeetingFilter(person: "akira", party: "CAN"), MeetingFilter(person: "akira", topics: ["trade-investment"]),
+                       MeetingFilter(from: "2021", to: "2023", person: "akira", party: "JPN")] {
+            var limited = filter
+            limited.limit = 1
+            let listed = try MeetingQuery.list(archive, filter: filter).count
+            let counted = try MeetingQuery.count(archive, filter: limited)
+            #expect(listed >= 2 && counted == listed, "\(filter)")
+        }
+        // A person and a party count the meetings they share, read from their indexes, then those meetings'
+        // commitments (not every commitment of a side looked up in its meeting).
+        let count = try archive.read { db in
+            let (sql, arguments) = try CommitmentQuery.countStatement(CommitmentFilter(
+                meetings: MeetingFilter(person: "Akira Sato", party: "CAN"), topics: ["trade-investment"], by: "joint"), db, few: 0)
+            return try SQLText.inline(sql, arguments, db)
+        }
+        let plan = try RawSQL.run(archive, sql: "EXPLAIN QUERY PLAN " + count)
+        let steps = plan.rows.map { $0.map { $0.rendered() }.joined(separator: " ") }
+        #expect(steps.contains { $0.contains("INTERSECT") } && !steps.contains { $0.contains("SCAN") && !$0.contains("SCAN k") }, "\(steps)")
+        // Within one meeting, a person is tested on the meeting's own participants, not found in every meeting of theirs.
+        let personTest = try archive.read { db in try MeetingFilter(person: "sato").conditions(db, perMeeting: true).sql[0] }
+        let personPlan = try RawSQL.run(archive, sql: "EXPLAIN QUERY PLAN SELECT m.num FROM meetings m WHERE " + personTest)
+        #expect(personPlan.rows.contains { $0.map { $0.rendered() }.joined().contains("SEARCH pa USING PRIMARY KEY (meeting_num=?)") }, "\(personPlan.rows)")
+    }
+
     @Test func searchIsAccentInsensitiveAndTakesTypedPunctuation() throws {
         let t = try TemporaryArchive()
         let archive = try t.open()
