@@ -47,18 +47,18 @@ public enum StatsQuery {
             var selection = filter
             selection.limit = nil
             let (conditions, arguments) = try selection.conditions(db)
-            let selected = "SELECT m.num FROM meetings m" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
-            var rows = try counts(keys, selected: selected, arguments: arguments, items: "meetings", db)
+            // Without a filter every meeting counts: the keys' tables are counted alone, in their indexes,
+            // instead of each row looked up in `meetings` (stats --by party at 1M: 8.6 s -> 0.2 s).
+            let selected = conditions.isEmpty ? nil : "SELECT m.num FROM meetings m WHERE " + conditions.joined(separator: " AND ")
+            var rows = try counts(keys, selected: selected, arguments: arguments, commitments: false, db)
                 .map { StatsRow(keys: $0.keys, meetings: $0.count, commitments: nil) }
             if commitments {
                 // With a topic filter, the commitments that count are those on the topics asked for.
-                var onTopics = ""
+                let onTopics = filter.topics.isEmpty ? nil
+                    : "SELECT commitment_id FROM commitment_topics WHERE topic_slug IN (\(databaseQuestionMarks(count: filter.topics.count)))"
                 var commitmentArguments = arguments
-                if !filter.topics.isEmpty {
-                    onTopics = " WHERE c.id IN (SELECT commitment_id FROM commitment_topics WHERE topic_slug IN (\(databaseQuestionMarks(count: filter.topics.count))))"
-                    _ = commitmentArguments.append(contentsOf: StatementArguments(filter.topics))
-                }
-                let counted = Dictionary(try counts(keys, selected: selected, arguments: commitmentArguments, items: "commitments", where: onTopics, db)
+                _ = commitmentArguments.append(contentsOf: StatementArguments(filter.topics))
+                let counted = Dictionary(try counts(keys, selected: selected, arguments: commitmentArguments, commitments: true, onTopics: onTopics, db)
                     .map { ($0.keys.map { $0 ?? "\u{0}" }, $0.count) }, uniquingKeysWith: +)
                 for index in rows.indices { rows[index].commitments = counted[rows[index].keys.map { $0 ?? "\u{0}" }] ?? 0 }
             }
@@ -68,19 +68,41 @@ public enum StatsQuery {
         }
     }
 
-    /// For each group, how many distinct meetings (or commitments) it holds.
-    private static func counts(_ keys: [StatsKey], selected: String, arguments: StatementArguments, items: String, where condition: String = "",
-                               _ db: Database) throws -> [(keys: [String?], count: Int)] {
-        let counting = items == "commitments"
-        var joins: [String] = []
+    /// For each group, how many meetings (or commitments) it holds, of the meetings `selected` lists (all
+    /// when `nil`; its `arguments` first, then those of `onTopics`, the commitments a topic filter keeps).
+    ///
+    /// Each source gives a meeting's (or commitment's) value once, so the rows of a group are its items,
+    /// each once: counted with `count(*)`. The first key's table leads, read in its `(value, …)` index where
+    /// it has one, and the selection is a set the rows are tested against rather than a table each row is
+    /// looked up in.
+    private static func counts(_ keys: [StatsKey], selected: String?, arguments: StatementArguments, commitments counting: Bool,
+                               onTopics: String? = nil, _ db: Database) throws -> [(keys: [String?], count: Int)] {
+        let perCommitment = keys.map { counting && $0.isPerCommitment }
+        // Commitments are read from their own keys alone when nothing about their meetings is asked.
+        let alone = counting && selected == nil && perCommitment.allSatisfy { $0 }
+        var from: [String] = []
+        var conditions: [String] = []
+        if counting && !alone {
+            from.append("commitments_stored c")
+            if let selected { conditions.append("c.meeting_num IN (\(selected))") }
+            if let onTopics { conditions.append("c.id IN (\(onTopics))") }
+        }
         for (index, key) in keys.enumerated() {
-            joins.append("JOIN (\(source(key, commitments: counting))) k\(index) ON k\(index).\(counting && key.isPerCommitment ? "id = c.id" : "num = x.num")")
+            let source = "(\(source(key, commitments: counting))) k\(index)"
+            if from.isEmpty {
+                from.append(source)
+                if let selected { conditions.append("k0.num IN (\(selected))") }
+                if let onTopics { conditions.append("k0.id IN (\(onTopics))") }
+            } else {
+                let on = perCommitment[index]
+                    ? (alone ? "k\(index).id = k0.id" : "k\(index).id = c.id")
+                    : (counting ? "k\(index).num = c.meeting_num" : "k\(index).num = k0.num")
+                from.append("JOIN \(source) ON \(on)")
+            }
         }
         let columns = keys.indices.map { "k\($0).value" }.joined(separator: ", ")
-        let from = counting
-            ? "(\(selected)) x JOIN commitments_stored c ON c.meeting_num = x.num"
-            : "(\(selected)) x"
-        let sql = "SELECT \(columns), count(DISTINCT \(counting ? "c.id" : "x.num")) AS n FROM \(from) \(joins.joined(separator: " "))\(condition) GROUP BY \(columns)"
+        let sql = "SELECT \(columns), count(*) AS n FROM \(from.joined(separator: " "))"
+            + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + " GROUP BY \(columns)"
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
             (keys.indices.map { row[$0] as String? }, row["n"] as Int)
         }

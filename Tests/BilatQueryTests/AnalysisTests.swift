@@ -109,6 +109,35 @@ func analysisArchive() throws -> Archive {
                 """)!
         }
         #expect(onCyber > 0 && cyber.compactMap(\.commitments).reduce(0, +) == onCyber)
+        // Commitments by keys of their meeting and of their own, with and without filters, counted two ways:
+        // by `bilat stats` and from the meetings' records.
+        var records: [MeetingRecord] = []
+        try MeetingQuery.export(archive, filter: MeetingFilter()) { records.append($0) }
+        func values(_ key: StatsKey, _ r: MeetingRecord, _ c: Commitment) -> [String?] {
+            switch key {
+            case .party: return r.parties
+            case .year: return [r.date.map { String($0.prefix(4)) }]
+            case .topic: return c.topics
+            case .bound: return [c.by]
+            default: return []
+            }
+        }
+        for keys in [[StatsKey.party], [.topic, .party], [.party, .topic], [.topic, .bound], [.year, .bound, .party]] {
+            for (filter, kept) in [(MeetingFilter(), records), (MeetingFilter(party: "CAN"), records.filter { $0.parties.contains("CAN") }),
+                                   (MeetingFilter(topics: ["trade-investment"]), records.filter { $0.topics.contains("trade-investment") })] {
+                var expected: [[String?]: Int] = [:]
+                for r in kept {
+                    for c in r.commitments where filter.topics.isEmpty || !Set(c.topics).isDisjoint(with: filter.topics) {
+                        var combinations: [[String?]] = [[]]
+                        for key in keys { combinations = combinations.flatMap { combination in values(key, r, c).map { combination + [$0] } } }
+                        for combination in Set(combinations) { expected[combination, default: 0] += 1 }
+                    }
+                }
+                let rows = try StatsQuery.run(archive, by: keys, filter: filter, commitments: true)
+                let counted = Dictionary(uniqueKeysWithValues: rows.compactMap { row in row.commitments.flatMap { $0 > 0 ? (row.keys, $0) : nil } })
+                #expect(!expected.isEmpty && counted == expected, "\(keys) \(filter)")
+            }
+        }
         // Time keys in time; others by most meetings; a limit counts groups.
         #expect(try StatsQuery.run(archive, by: [.year], filter: MeetingFilter(), commitments: false).map { $0.keys[0] } == ["2023", "2024", "2025"])
         let parties = try StatsQuery.run(archive, by: [.party], filter: MeetingFilter(limit: 2), commitments: false)
