@@ -33,16 +33,18 @@ public enum PeopleQuery {
     public static func list(_ archive: Archive, name: String?, limit: Int?) throws -> [PersonSummary] {
         try archive.read { db in
             // Counted from the participants' index on (person, day, meeting) alone, without reading the
-            // meetings: the dates are the meetings' days kept beside each participant.
+            // meetings: the dates are the meetings' days kept beside each participant. A person listed
+            // twice in a meeting counts it once: DISTINCT in the index's own order needs no sort.
             let (conditions, arguments) = nameConditions(name, on: "pa.person_id")
             var sql = """
                 WITH counted AS (
-                    SELECT pa.person_id AS id, count(DISTINCT pa.meeting_num) AS meetings, min(pa.meeting_day) AS first, max(pa.meeting_day) AS last
-                    FROM participants pa WHERE pa.person_id IS NOT NULL
+                    SELECT id, count(*) AS meetings, min(day) AS first, max(day) AS last
+                    FROM (SELECT DISTINCT pa.person_id AS id, pa.meeting_day AS day, pa.meeting_num FROM participants pa
+                          WHERE pa.person_id IS NOT NULL
                 """
             for condition in conditions { sql += " AND " + condition }
             sql += """
-                 GROUP BY pa.person_id)
+                ) GROUP BY id)
                 SELECT p.id, p.name, p.family_name, p.given_name, c.meetings, c.first, c.last
                 FROM counted c JOIN people p ON p.id = c.id ORDER BY c.meetings DESC, p.name
                 """

@@ -476,6 +476,17 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         #expect(sato.first?.meetings == 2)
         #expect(sato.first?.firstMeeting == "2023-08-02" && sato.first?.lastMeeting == "2024-03-04")
         #expect(sato.first?.parties == ["JPN"])
+        #expect(sato.first?.titles == [PersonSummary.Title(title: "Minister for Foreign Affairs of Japan", first: "2023-08-02", last: "2024-03-04")])
+        // Listed twice in one meeting, a person has met there once.
+        try archive.dbQueue.write { db in
+            try db.execute(sql: """
+                INSERT INTO participants (meeting_num, position, person_id, name, party_code, title, role, meeting_day, source_id)
+                SELECT meeting_num, 99, person_id, name, party_code, title, 'attendee', meeting_day, source_id FROM participants
+                WHERE person_id = (SELECT id FROM people WHERE name = 'Akira Sato') LIMIT 1
+                """)
+            #expect(db.changesCount == 1)
+        }
+        #expect(try PeopleQuery.list(archive, name: "sato", limit: nil).first?.meetings == 2)
         let topics = try TopicQuery.list(archive)
         #expect(topics.count == LanguageData.shared.topics.count)
         #expect(topics.first { $0.slug == "cybersecurity" }?.commitments == 1)
