@@ -148,6 +148,10 @@ struct Run: ParsableCommand {
             Case(name: "commitments --topic cybersecurity", run: { _ = try CommitmentQuery.list(reader, filter: CommitmentFilter(topics: ["cybersecurity"], limit: 20)) },
                  command: ["commitments", "--topic", "cybersecurity", "--limit", "20"],
                  sql: try CommitmentQuery.sql(reader, filter: CommitmentFilter(topics: ["cybersecurity"], limit: 20))),
+            Case(name: "commitments --party NOR --person \(person)",
+                 run: { _ = try CommitmentQuery.list(reader, filter: CommitmentFilter(meetings: MeetingFilter(person: person, party: "NOR"), limit: 20)) },
+                 command: ["commitments", "--party", "NOR", "--person", person, "--limit", "20"],
+                 sql: try CommitmentQuery.sql(reader, filter: CommitmentFilter(meetings: MeetingFilter(person: person, party: "NOR"), limit: 20))),
             Case(name: "search \(rare) (rare)", run: { _ = try SearchQuery.search(reader, query: rare, filter: MeetingFilter(limit: 20)) },
                  command: ["search", rare, "--limit", "20"], sql: try SearchQuery.sql(reader, query: rare, filter: MeetingFilter(limit: 20))),
             Case(name: "search \(common) (common)", run: { _ = try SearchQuery.search(reader, query: common, filter: MeetingFilter(limit: 20)) },
@@ -163,6 +167,12 @@ struct Run: ParsableCommand {
             let shell = try timings(commandRepeats) { try runProcess("/usr/bin/sqlite3", [db, c.sql], subcommandFirst: false) }
             print(String(format: "| %@ | %.2f / %.2f ms | %.1f / %.1f ms | %.1f ms | %.2f× |", c.name, inProcess.p50, inProcess.p99,
                          command.p50, command.p99, shell.p50, command.p50 / max(shell.p50, 0.001)))
+        }
+        // Summaries of the whole archive: exact counts over every meeting, as whole commands.
+        print("\n| summary of the whole archive | bilat command p50 (of 5) |\n| --- | --- |")
+        for command in [["stats", "--by", "party"], ["stats", "--by", "topic", "--commitments"], ["people", "--limit", "20"], ["topics"]] {
+            let whole = try timings(5) { try runProcess(bilat, ["--db", db] + command, subcommandFirst: true) }
+            print(String(format: "| %@ | %.1f ms |", command.joined(separator: " "), whole.p50))
         }
         let exportStart = Date()
         var exported = 0
