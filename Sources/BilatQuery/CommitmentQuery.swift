@@ -179,9 +179,9 @@ public enum CommitmentQuery {
         let own = try CommitmentCondition.all(filter, topics: topics, db)
         // A Japanese --match looks inside the sentences, which the view reads out of the readouts.
         let commitments = filter.match.map(SearchSyntax.isJapanese) == true ? "commitments" : "commitments_stored"
-        let few = try own.firstIndex { try $0.namesFewer(than: few, db) }
-        if few != nil || (!keyed && !dated) {
-            var (conditions, arguments) = CommitmentCondition.written(own, driving: few ?? own.lastIndex { $0.candidates != nil })
+        let driving = try own.firstIndex { try $0.namesFewer(than: few, db) }
+        if driving != nil || (!keyed && !dated) {
+            var (conditions, arguments) = CommitmentCondition.written(own, driving: driving ?? own.lastIndex { $0.candidates != nil })
             var sql = "SELECT count(*) FROM \(commitments) c"
             if keyed || dated {
                 sql += " CROSS JOIN meetings m ON m.num = c.meeting_num"
