@@ -159,7 +159,7 @@ extension Pages {
 
     /// `/topics/SLUG`: commitments (and meetings) on the topic per year, and its commitments newest first.
     func topic(_ slug: String) throws -> WebResponse {
-        guard let topic = try TopicQuery.list(archive).first(where: { $0.slug == slug }) else {
+        guard let topic = try TopicQuery.summary(archive, slug: slug) else {
             throw WebError.notFound("No topic \(slug); /topics lists them.")
         }
         let filter = MeetingFilter(topics: [slug])

@@ -493,6 +493,9 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         #expect(try PeopleQuery.list(archive, name: "sato", limit: nil).first?.meetings == 2)
         let topics = try TopicQuery.list(archive)
         #expect(topics.count == LanguageData.shared.topics.count)
+        // One topic alone: the same line as in the list.
+        for topic in topics { #expect(try TopicQuery.summary(archive, slug: topic.slug) == topic) }
+        #expect(try TopicQuery.summary(archive, slug: "no-such-topic") == nil)
         #expect(topics.first { $0.slug == "cybersecurity" }?.commitments == 1)
     }
 
