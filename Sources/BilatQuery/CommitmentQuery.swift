@@ -107,7 +107,7 @@ public enum CommitmentQuery {
         // index a filter offers (all `joint` commitments, say) and sort everything it finds.
         if ordered, let driving = try own.firstIndex(where: { try $0.namesFewer(than: few, db) }) {
             from = "FROM \(commitments) c CROSS JOIN meetings m ON m.num = c.meeting_num"
-            add(CommitmentCondition.written(own, driving: driving))
+            add(CommitmentCondition.written(own, driving: driving, counting: !ordered))
             add(try meetingFilter.conditions(db, perMeeting: true, personIDs: people))
         } else if topics.count == 1 {
             // One topic: read the newest first from the (topic, date) index rather than sort them all, between
@@ -121,7 +121,7 @@ public enum CommitmentQuery {
             (undated.from, undated.to) = (nil, nil)
             add(try undated.conditions(db, perMeeting: true, personIDs: people))
             own.removeAll { $0.kind == .topics }
-            add(CommitmentCondition.written(own, driving: nil))
+            add(CommitmentCondition.written(own, driving: nil, counting: !ordered))
         } else if people?.count == 1 || meetingFilter.party != nil {
             // One person or one party: read their meetings newest first from the (key, day) index, and each
             // one's commitments, rather than gather every commitment of theirs and sort them.
@@ -139,11 +139,11 @@ public enum CommitmentQuery {
             add(meetingFilter.indexConditions(key.column, [key.value]))
             if key.table == "participants" { conditions.append(MeetingQuery.firstListing) }
             add(try rest.conditions(db, perMeeting: true, personIDs: people))
-            add(CommitmentCondition.written(own, driving: nil))
+            add(CommitmentCondition.written(own, driving: nil, counting: !ordered))
         } else {
             from = "FROM meetings m CROSS JOIN \(commitments) c ON c.meeting_num = m.num"
             add(try meetingFilter.conditions(db, personIDs: people))
-            add(CommitmentCondition.written(own, driving: nil))
+            add(CommitmentCondition.written(own, driving: nil, counting: !ordered))
         }
         var sql = (readsText ? "SELECT c.id, c.text, c.bound, m.id AS meeting_id, m.date, m.num " : "SELECT c.id ") + from
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
@@ -181,7 +181,9 @@ public enum CommitmentQuery {
         let commitments = filter.match.map(SearchSyntax.isJapanese) == true ? "commitments" : "commitments_stored"
         let driving = try own.firstIndex { try $0.namesFewer(than: few, db) }
         if driving != nil || (!keyed && !dated) {
-            var (conditions, arguments) = CommitmentCondition.written(own, driving: driving ?? own.lastIndex { $0.candidates != nil })
+            // Past a few driving rows, the others are tested row by row; past many, against their sets.
+            var (conditions, arguments) = CommitmentCondition.written(own, driving: driving ?? own.lastIndex { $0.candidates != nil },
+                                                                      counting: driving == nil)
             var sql = "SELECT count(*) FROM \(commitments) c"
             if keyed || dated {
                 sql += " CROSS JOIN meetings m ON m.num = c.meeting_num"
@@ -192,7 +194,7 @@ public enum CommitmentQuery {
             return (sql + whereClause(conditions), arguments)
         }
         if let (keySQL, keyArguments) = try MeetingQuery.keyMeetings(meetings, db) {
-            let (conditions, arguments) = CommitmentCondition.written(own, driving: nil)
+            let (conditions, arguments) = CommitmentCondition.written(own, driving: nil, counting: true)
             var all = keyArguments
             _ = all.append(contentsOf: arguments)
             return ("SELECT count(*) FROM (\(keySQL)) k CROSS JOIN \(commitments) c ON c.meeting_num = k.meeting_num" + whereClause(conditions), all)
