@@ -51,21 +51,24 @@ public enum StatsQuery {
             // instead of each row looked up in `meetings` (stats --by party at 1M: 8.6 s -> 0.2 s). A filter
             // of keys and dates finds its meetings in their indexes, without reading the meetings either.
             let selected: Part?
+            // The meetings of keys with their days (YYYYMMDD), when a key names them: years and months are read there.
+            var days: Part?
             if conditions.isEmpty {
                 selected = nil
             } else if let (keySQL, keyArguments) = try MeetingQuery.keyMeetings(selection, db) {
                 selected = ("SELECT meeting_num FROM (\(keySQL))", keyArguments)
+                if selection.person != nil || selection.party != nil || !selection.topics.isEmpty { days = (keySQL, keyArguments) }
             } else {
                 selected = ("SELECT m.num FROM meetings m WHERE " + conditions.joined(separator: " AND "), arguments)
             }
-            var rows = try counts(keys, selected: selected, commitments: false, db)
+            var rows = try counts(keys, selected: selected, days: days, commitments: false, db)
                 .map { StatsRow(keys: $0.keys, meetings: $0.count, commitments: nil) }
             if commitments {
                 // With a topic filter, the commitments that count are those on the topics asked for.
                 let onTopics = filter.topics.isEmpty ? nil : (
                     sql: "SELECT commitment_id FROM commitment_topics WHERE topic_slug IN (\(databaseQuestionMarks(count: filter.topics.count)))",
                     arguments: StatementArguments(filter.topics))
-                let counted = Dictionary(try counts(keys, selected: selected, commitments: true, onTopics: onTopics, db)
+                let counted = Dictionary(try counts(keys, selected: selected, days: days, commitments: true, onTopics: onTopics, db)
                     .map { ($0.keys.map { $0 ?? "\u{0}" }, $0.count) }, uniquingKeysWith: +)
                 for index in rows.indices { rows[index].commitments = counted[rows[index].keys.map { $0 ?? "\u{0}" }] ?? 0 }
             }
@@ -79,13 +82,14 @@ public enum StatsQuery {
     typealias Part = (sql: String, arguments: StatementArguments)
 
     /// For each group, how many meetings (or commitments) it holds, of the meetings `selected` lists (all
-    /// when `nil`), and of the commitments `onTopics` lists (those on the topics of a filter).
+    /// when `nil`, and with their days in `days` when keys name them), and of the commitments `onTopics`
+    /// lists (those on the topics of a filter).
     ///
     /// Each source gives a meeting's (or commitment's) value once, so the rows of a group are its items,
     /// each once: counted with `count(*)`. The first key's table leads, read in its `(value, …)` index where
     /// it has one; the selection is written into each source of meetings' values, so that a source that
     /// groups its rows (sides as a pair, principals by name) groups the selected meetings only.
-    private static func counts(_ keys: [StatsKey], selected: Part?, commitments counting: Bool, onTopics: Part? = nil,
+    private static func counts(_ keys: [StatsKey], selected: Part?, days: Part? = nil, commitments counting: Bool, onTopics: Part? = nil,
                                _ db: Database) throws -> [(keys: [String?], count: Int)] {
         let perCommitment = keys.map { counting && $0.isPerCommitment }
         // Commitments are read from their own keys alone when nothing about their meetings is asked.
@@ -93,9 +97,16 @@ public enum StatsQuery {
         var from: [String] = counting && !alone ? ["commitments_stored c"] : []
         var arguments = StatementArguments()
         for (index, key) in keys.enumerated() {
-            let within = perCommitment[index] ? nil : selected
-            let source = "(\(source(key, commitments: counting, within: within?.sql))) k\(index)"
-            if let within { _ = arguments.append(contentsOf: within.arguments) }
+            let source: String
+            if let days, let value = dayValue(key) {
+                // A year or month from the keys' own days: their index answers, without reading the meetings.
+                source = "(SELECT meeting_num AS num, \(value) AS value FROM (\(days.sql))) k\(index)"
+                _ = arguments.append(contentsOf: days.arguments)
+            } else {
+                let within = perCommitment[index] ? nil : selected
+                source = "(\(self.source(key, commitments: counting, within: within?.sql))) k\(index)"
+                if let within { _ = arguments.append(contentsOf: within.arguments) }
+            }
             if from.isEmpty {
                 from.append(source)
             } else {
@@ -119,6 +130,16 @@ public enum StatsQuery {
             + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + " GROUP BY \(columns)"
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
             (keys.indices.map { row[$0] as String? }, row["n"] as Int)
+        }
+    }
+
+    /// A time key's value written from a `meeting_day` (YYYYMMDD, NULL for an undated meeting) as `meetings.date`
+    /// gives it (`2025`, `2025-02`); `nil` for other keys.
+    private static func dayValue(_ key: StatsKey) -> String? {
+        switch key {
+        case .year: return "CASE WHEN meeting_day IS NULL THEN NULL ELSE printf('%04d', meeting_day / 10000) END"
+        case .month: return "CASE WHEN meeting_day IS NULL THEN NULL ELSE printf('%04d-%02d', meeting_day / 10000, meeting_day / 100 % 100) END"
+        default: return nil
         }
     }
 

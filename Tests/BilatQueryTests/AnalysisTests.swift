@@ -81,6 +81,10 @@ func analysisArchive() throws -> Archive {
         try MeetingQuery.export(archive, filter: MeetingFilter()) { records.append($0) }
         #expect(try counted([.pair, .year]) == expected([.pair, .year], records))
         #expect(try counted([.pair])[["JPN–SVK"]] == 1 && counted([.year])[["2023"]] == nil)
+        // Years and months of a side's meetings are read from the side's index: the corrected date is there too.
+        let canada = records.filter { $0.parties.contains("CAN") }
+        #expect(try counted([.month, .year], MeetingFilter(party: "Canada")) == expected([.month, .year], canada))
+        #expect(try counted([.year], MeetingFilter(party: "Canada"))[["2024"]] == 2)
         // The same counts from SQL of our own, for the party key.
         let bySQL = try archive.read { db in
             Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT party_code, count(DISTINCT meeting_num) AS n FROM meeting_parties GROUP BY party_code")
