@@ -7,7 +7,8 @@ of the best of `--runs` runs (the builds alternating), slowest first. What found
   scripts/filter-sweep.py --old OLD/bilat --old-db A.sqlite --new .build/release/bilat --new-db B.sqlite \\
       --command commitments [--filter "--party NOR" --filter "--by joint" …] [--runs 2] [--timeout 120]
 
-Without --filter, the filters of the benchmark archive (`bilat-bench generate`, seed 1) are used. A build
+A filter of one word is given as `--filter=--conflicts` (argparse would take `--conflicts` for an option of
+its own). Without --filter, the filters of the benchmark archive (`bilat-bench generate`, seed 1) are used. A build
 stopped by the timeout shows as "> N"; the archives hold the same meetings, each of its build's schema."""
 import argparse, itertools, subprocess, sys, time
 

@@ -122,23 +122,15 @@ public enum CommitmentQuery {
             add(try undated.conditions(db, perMeeting: true, personIDs: people))
             own.removeAll { $0.kind == .topics }
             add(CommitmentCondition.written(own, driving: nil, counting: !ordered))
-        } else if people?.count == 1 || meetingFilter.party != nil {
-            // One person or one party: read their meetings newest first from the (key, day) index, and each
-            // one's commitments, rather than gather every commitment of theirs and sort them.
-            var rest = meetingFilter
-            let key: (table: String, column: String, value: DatabaseValueConvertible)
-            if let people, people.count == 1 {
-                key = ("participants", "person_id", people[0])
-                rest.person = nil
-            } else {
-                key = ("meeting_parties", "party_code", try MeetingFilter.partyCode(meetingFilter.party ?? "", db))
-                rest.party = nil
-            }
+        } else if let key = try MeetingQuery.leadingKey(meetingFilter, people: people, db) {
+            // One person or one party (topics here are the commitments'): read their meetings newest first
+            // from the (key, day) index, and each one's commitments, rather than gather every commitment of
+            // theirs and sort them.
             from = "FROM \(key.table) d CROSS JOIN meetings m ON m.num = d.meeting_num CROSS JOIN \(commitments) c ON c.meeting_num = m.num"
             order = "d.meeting_day DESC, m.id DESC, c.position"
             add(meetingFilter.indexConditions(key.column, [key.value]))
-            if key.table == "participants" { conditions.append(MeetingQuery.firstListing) }
-            add(try rest.conditions(db, perMeeting: true, personIDs: people))
+            if let once = key.once { conditions.append(once) }
+            add(try key.rest.conditions(db, perMeeting: true, personIDs: people))
             add(CommitmentCondition.written(own, driving: nil, counting: !ordered))
         } else {
             from = "FROM meetings m CROSS JOIN \(commitments) c ON c.meeting_num = m.num"

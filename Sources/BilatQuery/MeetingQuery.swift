@@ -132,21 +132,9 @@ public enum MeetingQuery {
     /// gather their matches and sort them.
     /// `ordered: false` leaves out the order (for counting).
     static func listStatement(_ filter: MeetingFilter, _ db: Database, ordered: Bool = true) throws -> (String, StatementArguments) {
-        var rest = filter
-        var driver: (table: String, column: String, value: DatabaseValueConvertible)?
-        var driverExtra: String?
         let people = try filter.person.map { name in try PersonMatch.find(name, db).ids }
-        if let people, people.count == 1 {
-            driver = ("participants", "person_id", people[0])
-            driverExtra = firstListing
-            rest.person = nil
-        } else if let party = filter.party {
-            driver = ("meeting_parties", "party_code", try MeetingFilter.partyCode(party, db))
-            rest.party = nil
-        } else if filter.topics.count == 1 {
-            driver = ("meeting_topics", "topic_slug", try TopicQuery.slugs(filter.topics, db)[0])
-            rest.topics = []
-        }
+        let driver = try leadingKey(filter, people: people, db)
+        let rest = driver?.rest ?? filter
         let columns = "m.num, m.id, m.date, m.title, m.format, m.language"
         var sql: String
         var conditions: [String]
@@ -161,7 +149,7 @@ public enum MeetingQuery {
                 conditions = onKeys
                 sql = "SELECT DISTINCT d.meeting_num FROM \(driver.table) d"
             } else {
-                driverConditions += [driverExtra].compactMap { $0 }
+                driverConditions += [driver.once].compactMap { $0 }
                 sql = "SELECT \(columns) FROM \(driver.table) d JOIN meetings m ON m.num = d.meeting_num"
             }
             conditions = driverConditions + conditions
@@ -177,9 +165,28 @@ public enum MeetingQuery {
         return (sql, arguments)
     }
 
-    /// The condition that keeps, of a person's rows `d` in `participants`, one a meeting: a person listed
-    /// twice in one meeting gives it once.
-    static let firstListing = "d.position = (SELECT min(position) FROM participants WHERE meeting_num = d.meeting_num AND person_id = d.person_id)"
+    /// The key whose `(key, meeting_day)` index a listing of `filter` reads newest first: a person whose name
+    /// names one person (`people`: the ids the name names), else a party, else one topic; `nil` for none.
+    /// `once` is the condition that keeps one of the key's rows `d` a meeting (a person may be listed twice
+    /// in one); `rest` is the filter without the key, for the conditions tested on each meeting.
+    static func leadingKey(_ filter: MeetingFilter, people: [Int64]?, _ db: Database) throws
+        -> (table: String, column: String, value: DatabaseValueConvertible, once: String?, rest: MeetingFilter)? {
+        var rest = filter
+        if let people, people.count == 1 {
+            rest.person = nil
+            return ("participants", "person_id", people[0],
+                    "d.position = (SELECT min(position) FROM participants WHERE meeting_num = d.meeting_num AND person_id = d.person_id)", rest)
+        }
+        if let party = filter.party {
+            rest.party = nil
+            return ("meeting_parties", "party_code", try MeetingFilter.partyCode(party, db), nil, rest)
+        }
+        if filter.topics.count == 1 {
+            rest.topics = []
+            return ("meeting_topics", "topic_slug", try TopicQuery.slugs(filter.topics, db)[0], nil, rest)
+        }
+        return nil
+    }
 
     /// `conditions` written on `d.meeting_num` instead of `m.num`, when the meeting's number is all of the
     /// meeting they read (the tests of a person, party or topic); `nil` when one reads another column.
