@@ -113,6 +113,9 @@ func analysisArchive() throws -> Archive {
                 """)!
         }
         #expect(onCyber > 0 && cyber.compactMap(\.commitments).reduce(0, +) == onCyber)
+        // A topic named by its label counts the same commitments as by its slug.
+        let byLabel = try StatsQuery.run(archive, by: [.year], filter: MeetingFilter(topics: ["Cybersecurity"]), commitments: true)
+        #expect(byLabel == cyber)
         // Commitments by keys of their meeting and of their own, with and without filters, counted two ways:
         // by `bilat stats` and from the meetings' records.
         var records: [MeetingRecord] = []
