@@ -278,7 +278,7 @@ enum Vocabulary {
             try party.execute(arguments: [p.code, p.kind, p.nameEn, p.nameFr, p.nameJa])
         }
         let topic = try db.cachedStatement(sql: """
-            INSERT INTO topics(slug, label, covers) VALUES (?, ?, ?)
+            INSERT INTO topics(slug, label, covers, num) VALUES (?, ?, ?, (SELECT coalesce(max(num), 0) + 1 FROM topics))
             ON CONFLICT(slug) DO UPDATE SET label = excluded.label, covers = excluded.covers
             """)
         for t in data.topics {

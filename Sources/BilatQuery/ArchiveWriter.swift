@@ -233,7 +233,7 @@ extension Archive {
         try insertTopics(record.topics, meeting: num, day: day, db)
         try insertCommitments(record.commitments, meeting: num, from: 0, sources: record.commitments.indices.map {
             source(firstEvidence["commitment:\($0)"] ?? 0)
-        }, date: record.date, db)
+        }, day: day, db)
         return id
     }
 
@@ -296,13 +296,14 @@ extension Archive {
 
     static func insertTopics(_ topics: [String], meeting num: Int64, day: Int?, _ db: Database) throws {
         for slug in topics {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO meeting_topics(meeting_num, topic_slug, meeting_day) VALUES (?, ?, ?)")
-                .execute(arguments: [num, slug, day])
+            try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO meeting_topics_stored(meeting_num, topic, meeting_day) SELECT ?, num, ? FROM topics WHERE slug = ?
+                """).execute(arguments: [num, day, slug])
         }
     }
 
     /// Stores commitments, each of the readout `sources[i]`, numbered from `first` among the meeting's.
-    static func insertCommitments(_ commitments: [Commitment], meeting num: Int64, from first: Int, sources: [Int64], date: String?,
+    static func insertCommitments(_ commitments: [Commitment], meeting num: Int64, from first: Int, sources: [Int64], day: Int?,
                                   _ db: Database) throws {
         for (index, c) in commitments.enumerated() {
             let source = sources[index]
@@ -316,8 +317,9 @@ extension Archive {
                                          "source": source])
             let commitmentID = db.lastInsertedRowID
             for slug in c.topics {
-                try db.cachedStatement(sql: "INSERT OR IGNORE INTO commitment_topics(commitment_id, topic_slug, meeting_date) VALUES (?, ?, ?)")
-                    .execute(arguments: [commitmentID, slug, date])
+                try db.cachedStatement(sql: """
+                    INSERT OR IGNORE INTO commitment_topics_stored(commitment_id, topic, meeting_day) SELECT ?, num, ? FROM topics WHERE slug = ?
+                    """).execute(arguments: [commitmentID, day, slug])
             }
         }
     }

@@ -34,8 +34,8 @@ struct CommitmentCondition {
     /// answers it (Japanese words, found in each sentence).
     var candidates: String?
 
-    /// The conditions of `filter` on commitments, in the order of ``Kind``; `topics` are its topics' slugs.
-    static func all(_ filter: CommitmentFilter, topics: [String], _ db: Database) throws -> [CommitmentCondition] {
+    /// The conditions of `filter` on commitments, in the order of ``Kind``; `topics` are its topics' numbers.
+    static func all(_ filter: CommitmentFilter, topics: [Int64], _ db: Database) throws -> [CommitmentCondition] {
         var conditions: [CommitmentCondition] = []
         if let by = filter.by {
             let bound = by.lowercased() == Commitment.joint ? Commitment.joint : try MeetingFilter.partyCode(by, db)
@@ -43,8 +43,8 @@ struct CommitmentCondition {
                                                   candidates: "SELECT id FROM commitments_stored WHERE bound = ?"))
         }
         if !topics.isEmpty {
-            let listed = "SELECT commitment_id FROM commitment_topics WHERE topic_slug IN (\(databaseQuestionMarks(count: topics.count)))"
-            let test = "EXISTS (SELECT 1 FROM commitment_topics ot WHERE ot.commitment_id = c.id AND ot.topic_slug IN (\(databaseQuestionMarks(count: topics.count))))"
+            let listed = "SELECT commitment_id FROM commitment_topics_stored WHERE topic IN (\(databaseQuestionMarks(count: topics.count)))"
+            let test = "EXISTS (SELECT 1 FROM commitment_topics_stored ot WHERE ot.commitment_id = c.id AND ot.topic IN (\(databaseQuestionMarks(count: topics.count))))"
             conditions.append(CommitmentCondition(kind: .topics, sql: "c.id IN (\(listed))", test: test, member: "+c.id IN (\(listed))",
                                                   arguments: StatementArguments(topics), candidates: listed))
         }

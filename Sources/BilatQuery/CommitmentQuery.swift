@@ -98,7 +98,7 @@ public enum CommitmentQuery {
         // Japanese --match looks inside them.
         let readsText = ordered || filter.match.map(SearchSyntax.isJapanese) == true
         let commitments = readsText ? "commitments" : "commitments_stored"
-        let topics = try TopicQuery.slugs(filter.topics, db)
+        let topics = try TopicQuery.numbers(filter.topics, db)
         let people = try meetingFilter.person.map { name in try PersonMatch.find(name, db).ids }
         var own = try CommitmentCondition.all(filter, topics: topics, db)
         let from: String
@@ -113,10 +113,10 @@ public enum CommitmentQuery {
             // One topic: read the newest first from the (topic, date) index rather than sort them all, between
             // the dates asked for (the index holds the meeting's date, as `m.date` does), so that commitments
             // outside them are never read.
-            from = "FROM commitment_topics ct CROSS JOIN \(commitments) c ON c.id = ct.commitment_id CROSS JOIN meetings m ON m.num = c.meeting_num"
-            order = "ct.meeting_date DESC, m.id DESC, c.position"
-            add((["ct.topic_slug = ?"], [topics[0]]))
-            add(meetingFilter.dateConditions("ct.meeting_date"))
+            from = "FROM commitment_topics_stored ct CROSS JOIN \(commitments) c ON c.id = ct.commitment_id CROSS JOIN meetings m ON m.num = c.meeting_num"
+            order = "ct.meeting_day DESC, m.id DESC, c.position"
+            add((["ct.topic = ?"], [topics[0]]))
+            add(meetingFilter.dayConditions("ct.meeting_day"))
             var undated = meetingFilter
             (undated.from, undated.to) = (nil, nil)
             add(try undated.conditions(db, perMeeting: true, personIDs: people))
@@ -155,7 +155,7 @@ public enum CommitmentQuery {
     static func countStatement(_ filter: CommitmentFilter, _ db: Database, few: Int = fewCommitments) throws -> (String, StatementArguments) {
         var meetings = filter.meetings
         meetings.topics = []
-        let topics = try TopicQuery.slugs(filter.topics, db)
+        let topics = try TopicQuery.numbers(filter.topics, db)
         let keyed = meetings.person != nil || meetings.party != nil || meetings.conflicts || meetings.needsReview
         let dated = meetings.from != nil || meetings.to != nil
         func whereClause(_ conditions: [String]) -> String {
@@ -163,10 +163,10 @@ public enum CommitmentQuery {
         }
         if topics.count == 1 && filter.by == nil && filter.match == nil && !keyed {
             // One topic's commitments, between dates or not: its index alone answers.
-            let (bounds, boundArguments) = meetings.dateConditions("ct.meeting_date")
+            let (bounds, boundArguments) = meetings.dayConditions("ct.meeting_day")
             var arguments = StatementArguments([topics[0]])
             _ = arguments.append(contentsOf: boundArguments)
-            return ("SELECT count(*) FROM commitment_topics ct" + whereClause(["ct.topic_slug = ?"] + bounds), arguments)
+            return ("SELECT count(*) FROM commitment_topics_stored ct" + whereClause(["ct.topic = ?"] + bounds), arguments)
         }
         let own = try CommitmentCondition.all(filter, topics: topics, db)
         // A Japanese --match looks inside the sentences, which the view reads out of the readouts.
@@ -199,7 +199,7 @@ public enum CommitmentQuery {
 
     static func topics(_ commitmentID: Int64, _ db: Database) throws -> [String] {
         try String.fetchAll(db, sql: """
-            SELECT ct.topic_slug FROM commitment_topics ct JOIN topics t ON t.slug = ct.topic_slug
+            SELECT t.slug FROM commitment_topics_stored ct JOIN topics t ON t.num = ct.topic
             WHERE ct.commitment_id = ? ORDER BY t.rowid
             """, arguments: [commitmentID])
     }

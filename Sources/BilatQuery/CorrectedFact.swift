@@ -119,12 +119,12 @@ struct CorrectedFact: Hashable, Sendable {
             // The date is copied beside sides, people and topics for their (key, day) indexes (migration 004).
             let day = date.flatMap { Int($0.replacingOccurrences(of: "-", with: "")) }
             try db.execute(sql: "UPDATE meetings SET date = ? WHERE num = ?", arguments: [date, num])
-            for table in ["meeting_parties", "meeting_topics", "participants"] {
+            for table in ["meeting_parties", "meeting_topics_stored", "participants"] {
                 try db.execute(sql: "UPDATE \(table) SET meeting_day = ? WHERE meeting_num = ?", arguments: [day, num])
             }
             try db.execute(sql: """
-                UPDATE commitment_topics SET meeting_date = ? WHERE commitment_id IN (SELECT id FROM commitments_stored WHERE meeting_num = ?)
-                """, arguments: [date, num])
+                UPDATE commitment_topics_stored SET meeting_day = ? WHERE commitment_id IN (SELECT id FROM commitments_stored WHERE meeting_num = ?)
+                """, arguments: [day, num])
         case "start_time", "format", "venue", "title":
             try db.execute(sql: "UPDATE meetings SET \(field) = ? WHERE num = ?", arguments: [value.stringValue, num])
         case "duration_minutes":
@@ -137,7 +137,7 @@ struct CorrectedFact: Hashable, Sendable {
                                arguments: [num, position, code, day])
             }
         case "topics":
-            try db.execute(sql: "DELETE FROM meeting_topics WHERE meeting_num = ?", arguments: [num])
+            try db.execute(sql: "DELETE FROM meeting_topics_stored WHERE meeting_num = ?", arguments: [num])
             try Archive.insertTopics(value.stringValues, meeting: num, day: try meetingDay(num, db), db)
         case "participant.party", "participant.role":
             guard let position = try participantPosition(num: num, db) else { return }

@@ -78,10 +78,10 @@ public struct MeetingFilter: Sendable {
             _ = arguments.append(contentsOf: [try Self.partyCode(party, db)])
         }
         if !topics.isEmpty {
-            let topics = try TopicQuery.slugs(topics, db)
-            let slugs = databaseQuestionMarks(count: topics.count)
-            sql.append(perMeeting ? "EXISTS (SELECT 1 FROM meeting_topics WHERE meeting_num = m.num AND topic_slug IN (\(slugs)))"
-                : "m.num IN (SELECT meeting_num FROM meeting_topics WHERE topic_slug IN (\(slugs)))")
+            let topics = try TopicQuery.numbers(topics, db)
+            let numbers = databaseQuestionMarks(count: topics.count)
+            sql.append(perMeeting ? "EXISTS (SELECT 1 FROM meeting_topics_stored WHERE meeting_num = m.num AND topic IN (\(numbers)))"
+                : "m.num IN (SELECT meeting_num FROM meeting_topics_stored WHERE topic IN (\(numbers)))")
             _ = arguments.append(contentsOf: StatementArguments(topics))
         }
         if conflicts { sql.append(Self.conflictsSQL(unresolvedOnly: false)) }
@@ -133,9 +133,19 @@ public struct MeetingFilter: Sendable {
     func indexConditions(_ column: String, _ values: [DatabaseValueConvertible]) -> (sql: [String], arguments: StatementArguments) {
         var sql = [values.count == 1 ? "d.\(column) = ?" : "d.\(column) IN (\(databaseQuestionMarks(count: values.count)))"]
         var arguments = StatementArguments(values.map { $0 as DatabaseValueConvertible? })
+        let days = dayConditions("d.meeting_day")
+        sql += days.sql
+        _ = arguments.append(contentsOf: days.arguments)
+        return (sql, arguments)
+    }
+
+    /// The date bounds as conditions on a `meeting_day` `column` (YYYYMMDD numbers), which its index can range over.
+    func dayConditions(_ column: String) -> (sql: [String], arguments: StatementArguments) {
+        var sql: [String] = []
+        var arguments = StatementArguments()
         let days = dayRange
-        if let from = days.from { sql.append("d.meeting_day >= ?"); _ = arguments.append(contentsOf: [from]) }
-        if let to = days.to { sql.append("d.meeting_day <= ?"); _ = arguments.append(contentsOf: [to]) }
+        if let from = days.from { sql.append("\(column) >= ?"); _ = arguments.append(contentsOf: [from]) }
+        if let to = days.to { sql.append("\(column) <= ?"); _ = arguments.append(contentsOf: [to]) }
         return (sql, arguments)
     }
 

@@ -96,7 +96,7 @@ public enum MeetingQuery {
             keys.append(("participants", "person_id", ids))
         }
         if let party = filter.party { keys.append(("meeting_parties", "party_code", [try MeetingFilter.partyCode(party, db)])) }
-        if let topic = filter.topics.first { keys.append(("meeting_topics", "topic_slug", [try TopicQuery.slugs([topic], db)[0]])) }
+        if let topic = filter.topics.first { keys.append(("meeting_topics_stored", "topic", [try TopicQuery.numbers([topic], db)[0]])) }
         if keys.isEmpty {
             let (conditions, arguments) = filter.dateConditions("m.date")
             return ("SELECT NULL AS meeting_day, m.num AS meeting_num FROM meetings m"
@@ -183,7 +183,7 @@ public enum MeetingQuery {
         }
         if filter.topics.count == 1 {
             rest.topics = []
-            return ("meeting_topics", "topic_slug", try TopicQuery.slugs(filter.topics, db)[0], nil, rest)
+            return ("meeting_topics_stored", "topic", try TopicQuery.numbers(filter.topics, db)[0], nil, rest)
         }
         return nil
     }
@@ -325,7 +325,7 @@ public enum MeetingQuery {
 
     static func topics(_ num: Int64, _ db: Database) throws -> [String] {
         try String.fetchAll(db, sql: """
-            SELECT mt.topic_slug FROM meeting_topics mt JOIN topics t ON t.slug = mt.topic_slug
+            SELECT t.slug FROM meeting_topics_stored mt JOIN topics t ON t.num = mt.topic
             WHERE mt.meeting_num = ? ORDER BY t.rowid
             """, arguments: [num])
     }

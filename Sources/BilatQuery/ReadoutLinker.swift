@@ -136,7 +136,7 @@ enum ReadoutLinker {
         try Archive.insertTopics(record.topics, meeting: num, day: day, db)
         let commitments = try nextPosition(in: "commitments_stored", meeting: num, db)
         try Archive.insertCommitments(record.commitments, meeting: num, from: commitments,
-                                      sources: Array(repeating: source, count: record.commitments.count), date: date, db)
+                                      sources: Array(repeating: source, count: record.commitments.count), day: day, db)
     }
 
     /// The position after the last of meeting `num`'s rows in `table` (0 for none).

@@ -65,10 +65,10 @@ public enum StatsQuery {
             if commitments {
                 // With a topic filter, the commitments that count are those on the topics asked for (by slug
                 // or label, as the filter takes them).
-                let slugs = try TopicQuery.slugs(filter.topics, db)
-                let onTopics = slugs.isEmpty ? nil : (
-                    sql: "SELECT commitment_id FROM commitment_topics WHERE topic_slug IN (\(databaseQuestionMarks(count: slugs.count)))",
-                    arguments: StatementArguments(slugs))
+                let topics = try TopicQuery.numbers(filter.topics, db)
+                let onTopics = topics.isEmpty ? nil : (
+                    sql: "SELECT commitment_id FROM commitment_topics_stored WHERE topic IN (\(databaseQuestionMarks(count: topics.count)))",
+                    arguments: StatementArguments(topics))
                 let counted = Dictionary(try counts(keys, selected: selected, days: days, commitments: true, onTopics: onTopics, db)
                     .map { ($0.keys.map { $0 ?? "\u{0}" }, $0.count) }, uniquingKeysWith: +)
                 for index in rows.indices { rows[index].commitments = counted[rows[index].keys.map { $0 ?? "\u{0}" }] ?? 0 }

@@ -41,8 +41,8 @@ public enum TableExport {
                 SELECT m.id, m.date, m.start_time, m.duration_minutes, m.format, m.venue, m.title, m.language,
                        (SELECT group_concat(party_code, ';') FROM (SELECT party_code FROM meeting_parties WHERE meeting_num = m.num ORDER BY position)) AS parties,
                        (SELECT group_concat(name, ';') FROM (SELECT name FROM participants WHERE meeting_num = m.num AND role = 'principal' ORDER BY position)) AS principals,
-                       (SELECT group_concat(topic_slug, ';') FROM (SELECT mt.topic_slug FROM meeting_topics mt JOIN topics t ON t.slug = mt.topic_slug
-                                                                    WHERE mt.meeting_num = m.num ORDER BY t.rowid)) AS topics,
+                       (SELECT group_concat(slug, ';') FROM (SELECT t.slug FROM meeting_topics_stored mt JOIN topics t ON t.num = mt.topic
+                                                              WHERE mt.meeting_num = m.num ORDER BY t.rowid)) AS topics,
                        (SELECT count(*) FROM commitments_stored WHERE meeting_num = m.num) AS commitments,
                        (SELECT count(*) FROM sources WHERE meeting_num = m.num) AS readouts,
                        (SELECT group_concat(value, ';') FROM json_each(m.needs_review)) AS needs_review,
@@ -72,8 +72,8 @@ public enum TableExport {
             return """
                 SELECT x.id AS meeting_id, row_number() OVER (PARTITION BY c.meeting_num ORDER BY c.position) - 1 AS position,
                        c.bound AS "by",
-                       (SELECT group_concat(topic_slug, ';') FROM (SELECT ct.topic_slug FROM commitment_topics ct JOIN topics t ON t.slug = ct.topic_slug
-                                                                    WHERE ct.commitment_id = c.id ORDER BY t.rowid)) AS topics,
+                       (SELECT group_concat(slug, ';') FROM (SELECT t.slug FROM commitment_topics_stored ct JOIN topics t ON t.num = ct.topic
+                                                              WHERE ct.commitment_id = c.id ORDER BY t.rowid)) AS topics,
                        (SELECT count(*) FROM sources s WHERE s.meeting_num = c.meeting_num AND s.position < r.position) AS readout,
                        c.text
                 FROM selected x JOIN commitments c ON c.meeting_num = x.num LEFT JOIN sources r ON r.id = c.source_id
@@ -81,10 +81,10 @@ public enum TableExport {
                 """
         case .topics:
             return """
-                SELECT x.id AS meeting_id, mt.topic_slug AS topic, t.label,
-                       (SELECT count(*) FROM commitment_topics ct JOIN commitments_stored c ON c.id = ct.commitment_id
-                        WHERE c.meeting_num = x.num AND ct.topic_slug = mt.topic_slug) AS commitments
-                FROM selected x JOIN meeting_topics mt ON mt.meeting_num = x.num JOIN topics t ON t.slug = mt.topic_slug
+                SELECT x.id AS meeting_id, t.slug AS topic, t.label,
+                       (SELECT count(*) FROM commitment_topics_stored ct JOIN commitments_stored c ON c.id = ct.commitment_id
+                        WHERE c.meeting_num = x.num AND ct.topic = mt.topic) AS commitments
+                FROM selected x JOIN meeting_topics_stored mt ON mt.meeting_num = x.num JOIN topics t ON t.num = mt.topic
                 ORDER BY x.date, x.id, t.rowid
                 """
         }

@@ -33,13 +33,19 @@ public enum TopicQuery {
     /// Each topic's slug, label and counts, from the topics' `(topic, …)` indexes.
     private static let summarySQL = """
         SELECT t.slug, t.label,
-               (SELECT count(*) FROM meeting_topics mt WHERE mt.topic_slug = t.slug) AS meetings,
-               (SELECT count(*) FROM commitment_topics ct WHERE ct.topic_slug = t.slug) AS commitments
+               (SELECT count(*) FROM meeting_topics_stored mt WHERE mt.topic = t.num) AS meetings,
+               (SELECT count(*) FROM commitment_topics_stored ct WHERE ct.topic = t.num) AS commitments
         FROM topics t
         """
 
     private static func summary(_ row: Row) -> TopicSummary {
         TopicSummary(slug: row["slug"], label: row["label"], meetings: row["meetings"], commitments: row["commitments"])
+    }
+
+    /// The numbers by which the topic tables store the topics `topics` name (as ``slugs(_:_:)`` reads them).
+    static func numbers(_ topics: [String], _ db: Database) throws -> [Int64] {
+        let number = try db.cachedStatement(sql: "SELECT num FROM topics WHERE slug = ?")
+        return try slugs(topics, db).map { try Int64.fetchOne(number, arguments: [$0])! }
     }
 
     /// The slugs `topics` name: a slug, or a topic's label, in any case or accents, with spaces or

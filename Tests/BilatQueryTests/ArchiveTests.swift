@@ -659,6 +659,49 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         #expect(try ArchiveCheck.run(archive).problems.isEmpty)
     }
 
+    /// Version 11 stores topics by number: an archive of version 10 keeps every meeting's and commitment's
+    /// topics (read back by slug through the views of the old names, a commitment's with its meeting's day),
+    /// every topic has its own number, one the vocabulary adds later gets the next, and the filters on
+    /// topics find the same meetings and commitments.
+    @Test func topicsOfAnOlderArchiveAreKeptByNumber() throws {
+        let t = try TemporaryArchive()
+        let versionTen = EmbeddedSchema.files.keys.sorted().filter { $0 >= "002" && $0 < "011" }
+        try firstReleaseArchive(at: t.path, then: versionTen.map { EmbeddedSchema.files[$0]! }.joined(separator: "\n") + """
+            INSERT INTO grdb_migrations VALUES \(versionTen.map { "('\($0.dropLast(4))')" }.joined(separator: ", "));
+            INSERT INTO parties VALUES ('FRA', 'state', 'France', NULL, NULL), ('ITA', 'state', 'Italy', NULL, NULL);
+            INSERT INTO topics VALUES ('trade-investment', 'Trade', 'trade'), ('space', 'Space', 'space');
+            INSERT INTO sources(id, file_name, sha256, media_type, content, imported_at) VALUES
+                (1, 'a.txt', 'aaa', 'text/plain', CAST('We agreed to trade. We agreed to fly.' AS BLOB), '2026-01-01T00:00:00Z'),
+                (2, 'b.txt', 'bbb', 'text/plain', CAST('We agreed to fly.' AS BLOB), '2026-01-01T00:00:00Z');
+            INSERT INTO meetings(num, id, source_id, language, date, format) VALUES
+                (1, '2025-04-09-fra-ita', 1, 'en', '2025-04-09', 'in_person'), (2, 'undated-fra-ita', 2, 'en', NULL, 'video');
+            UPDATE sources SET meeting_num = id, position = 0, language = 'en';
+            INSERT INTO meeting_topics VALUES (1, 'trade-investment', 20250409), (1, 'space', 20250409), (2, 'space', NULL);
+            INSERT INTO commitments_stored(id, meeting_num, position, text, bound, text_start, text_length, source_id) VALUES
+                (1, 1, 0, '', 'joint', 1, 19, 1), (2, 1, 1, '', 'joint', 21, 17, 1), (3, 2, 0, '', 'joint', 1, 17, 2);
+            INSERT INTO commitment_topics VALUES (1, 'trade-investment', '2025-04-09'), (2, 'space', '2025-04-09'), (3, 'space', NULL);
+            """)
+        let archive = try Archive.open(path: t.path)
+        #expect(try RawSQL.run(archive, sql: "SELECT meeting_num, topic_slug, meeting_day FROM meeting_topics ORDER BY 1, 2").rows
+                == [[.int(1), .string("space"), .int(20250409)], [.int(1), .string("trade-investment"), .int(20250409)],
+                    [.int(2), .string("space"), .null]])
+        #expect(try RawSQL.run(archive, sql: "SELECT commitment_id, topic_slug, meeting_day FROM commitment_topics ORDER BY 1").rows
+                == [[.int(1), .string("trade-investment"), .int(20250409)], [.int(2), .string("space"), .int(20250409)], [.int(3), .string("space"), .null]])
+        // The two topics the archive held keep the numbers they were given; the vocabulary's others follow.
+        let numbers = try RawSQL.run(archive, sql: "SELECT num FROM topics ORDER BY rowid").rows.map { row -> Int? in
+            if case .int(let n) = row[0] { return n } else { return nil }
+        }
+        #expect(numbers.count == LanguageData.shared.topics.count && numbers.count > 2)
+        #expect(Array(numbers.prefix(2)) == [1, 2] && Set(numbers.compactMap { $0 }).count == numbers.count)
+        #expect(try MeetingQuery.list(archive, filter: MeetingFilter(topics: ["space"])).map(\.id) == ["2025-04-09-fra-ita", "undated-fra-ita"])
+        #expect(try MeetingQuery.list(archive, filter: MeetingFilter(topics: ["space", "trade-investment"])).count == 2)
+        #expect(try CommitmentQuery.list(archive, filter: CommitmentFilter(topics: ["space"])).map(\.text) == ["We agreed to fly.", "We agreed to fly."])
+        #expect(try CommitmentQuery.count(archive, filter: CommitmentFilter(meetings: MeetingFilter(from: "2025"), topics: ["space"])) == 1)
+        #expect(try CommitmentQuery.list(archive, filter: CommitmentFilter(topics: ["trade-investment", "space"], limit: 5)).count == 3)
+        #expect(try MeetingQuery.record(archive, id: "2025-04-09-fra-ita").topics == ["trade-investment", "space"])
+        #expect(try ArchiveCheck.run(archive).problems.isEmpty)
+    }
+
     /// Version 5 knows a readout by its place: an archive of version 4 keeps its meetings, ids and texts;
     /// its readouts have no path until the same bytes are imported again from one, and a file that only
     /// shares their base name is a new readout, never a replacement. A meeting may then have no format.

@@ -170,7 +170,7 @@ import Testing
         try archive.write { db in
             try db.execute(sql: "UPDATE meetings SET start_time = NULL, duration_minutes = NULL, needs_review = '[\"no counterpart found\"]'")
             try db.execute(sql: "DELETE FROM evidence")
-            try db.execute(sql: "DELETE FROM meeting_topics WHERE topic_slug = 'ukraine'")
+            try db.execute(sql: "DELETE FROM meeting_topics_stored WHERE topic = (SELECT num FROM topics WHERE slug = 'ukraine')")
         }
         var previewed: [RereadChange] = []
         let preview = try ArchiveReread.run(archive, dryRun: true) { previewed.append($0) }
