@@ -126,9 +126,12 @@ public enum StatsQuery {
             conditions.append("\(alone ? "k0.id" : "c.id") IN (\(onTopics.sql))")
             _ = arguments.append(contentsOf: onTopics.arguments)
         }
-        let columns = keys.indices.map { "k\($0).value" }.joined(separator: ", ")
+        let grouped = keys.indices.map { "k\($0).value" }.joined(separator: ", ")
+        // Topics are grouped by their numbers, in their index's order, and named once a group.
+        let columns = keys.indices.map { keys[$0] == .topic ? "(SELECT slug FROM topics WHERE num = k\($0).value)" : "k\($0).value" }
+            .joined(separator: ", ")
         let sql = "SELECT \(columns), count(*) AS n FROM \(from.joined(separator: " "))"
-            + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + " GROUP BY \(columns)"
+            + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + " GROUP BY \(grouped)"
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
             (keys.indices.map { row[$0] as String? }, row["n"] as Int)
         }
@@ -162,8 +165,9 @@ public enum StatsQuery {
                 WHERE pa.role = 'principal'\(only("pa.meeting_num", "AND"))
                 """
         case .topic:
-            return commitments ? "SELECT commitment_id AS id, topic_slug AS value FROM commitment_topics"
-                : "SELECT meeting_num AS num, topic_slug AS value FROM meeting_topics" + only("meeting_num")
+            // The topic's number: the query names each group (see counts).
+            return commitments ? "SELECT commitment_id AS id, topic AS value FROM commitment_topics_stored"
+                : "SELECT meeting_num AS num, topic AS value FROM meeting_topics_stored" + only("meeting_num")
         case .format: return "SELECT num, format AS value FROM meetings" + only("num")
         case .year: return "SELECT num, substr(date, 1, 4) AS value FROM meetings" + only("num")
         case .month: return "SELECT num, substr(date, 1, 7) AS value FROM meetings" + only("num")
