@@ -13,7 +13,7 @@ import GRDB
 ///     SELECT num, substr(date, 1, 4), format FROM meetings
 ///     SELECT meeting_num, party_code FROM meeting_parties
 ///     SELECT DISTINCT pa.meeting_num, p.name FROM participants pa JOIN people p ON p.id = pa.person_id WHERE pa.role = 'principal'
-///     SELECT meeting_num, topic_slug FROM meeting_topics
+///     SELECT meeting_num, topic FROM meeting_topics_stored      -- topics by number, named from `topics`
 public final class MeetingFacetIndex: Sendable {
     /// The archive's data version when the index was read.
     public let version: Int
@@ -57,6 +57,7 @@ public final class MeetingFacetIndex: Sendable {
                 return Int32(values.count - 1)
             }
             var meetings: [Int64: [[Int32]]] = [:]
+            let topics = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT num, slug FROM topics").map { ($0[0] as Int64, $0[1] as String) })
             let rows = try Row.fetchCursor(db, sql: "SELECT num, substr(date, 1, 4) AS year, format FROM meetings")
             while let row = try rows.next() {
                 meetings[row[0]] = [[], [], [], [intern(row[1])], [intern(row[2])]]
@@ -66,11 +67,11 @@ public final class MeetingFacetIndex: Sendable {
                                    SELECT DISTINCT pa.meeting_num, p.name FROM participants pa JOIN people p ON p.id = pa.person_id
                                    WHERE pa.role = 'principal'
                                    """),
-                               (2, "SELECT meeting_num, topic_slug FROM meeting_topics")] {
+                               (2, "SELECT meeting_num, topic FROM meeting_topics_stored")] {
                 let cursor = try Row.fetchCursor(db, sql: sql)
                 while let row = try cursor.next() {
                     let num: Int64 = row[0]
-                    let value = intern(row[1])
+                    let value = key == 2 ? intern(topics[row[1]]) : intern(row[1])
                     meetings[num]?[key].append(value)
                 }
             }

@@ -62,7 +62,8 @@ public enum MeetingPageQuery {
     ///     SELECT 'party', mp.party_code, count(*) FROM x JOIN meeting_parties mp ON mp.meeting_num = x.num GROUP BY 2
     ///     UNION ALL SELECT 'person', p.name, count(DISTINCT pa.meeting_num) FROM x JOIN participants pa ON pa.meeting_num = x.num
     ///               JOIN people p ON p.id = pa.person_id WHERE pa.role = 'principal' GROUP BY 2
-    ///     UNION ALL SELECT 'topic', mt.topic_slug, count(*) FROM x JOIN meeting_topics mt ON mt.meeting_num = x.num GROUP BY 2
+    ///     UNION ALL SELECT 'topic', (SELECT slug FROM topics WHERE num = mt.topic), count(*) FROM x JOIN meeting_topics_stored mt
+    ///               ON mt.meeting_num = x.num GROUP BY mt.topic
     ///     UNION ALL SELECT 'year', substr(m.date, 1, 4), count(*) FROM x JOIN meetings m ON m.num = x.num GROUP BY 2
     ///     UNION ALL SELECT 'format', m.format, count(*) FROM x JOIN meetings m ON m.num = x.num GROUP BY 2
     ///
@@ -84,7 +85,8 @@ public enum MeetingPageQuery {
                 SELECT 'party' AS key, mp.party_code AS value, count(*) AS n FROM \(join("meeting_parties", "mp")) GROUP BY 2
                 UNION ALL SELECT 'person', p.name, count(DISTINCT pa.meeting_num) FROM \(join("participants", "pa"))
                     JOIN people p ON p.id = pa.person_id WHERE pa.role = 'principal' GROUP BY 2
-                UNION ALL SELECT 'topic', mt.topic_slug, count(*) FROM \(join("meeting_topics", "mt")) GROUP BY 2
+                UNION ALL SELECT 'topic', (SELECT slug FROM topics WHERE num = mt.topic), count(*) FROM \(join("meeting_topics_stored", "mt"))
+                    GROUP BY mt.topic
                 UNION ALL SELECT 'year', substr(m.date, 1, 4), count(*) FROM \(join("meetings", "m")) GROUP BY 2
                 UNION ALL SELECT 'format', m.format, count(*) FROM \(join("meetings", "m")) GROUP BY 2
                 """
