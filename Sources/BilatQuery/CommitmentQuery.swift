@@ -110,8 +110,8 @@ public enum CommitmentQuery {
             add(CommitmentCondition.written(own, driving: driving, counting: !ordered))
             add(try meetingFilter.conditions(db, perMeeting: true, personIDs: people))
         } else if topics.count == 1 {
-            // One topic: read the newest first from the (topic, date) index rather than sort them all, between
-            // the dates asked for (the index holds the meeting's date, as `m.date` does), so that commitments
+            // One topic: read the newest first from the (topic, day) index rather than sort them all, between
+            // the dates asked for (the index holds the meeting's date as YYYYMMDD), so that commitments
             // outside them are never read.
             from = "FROM commitment_topics_stored ct CROSS JOIN \(commitments) c ON c.id = ct.commitment_id CROSS JOIN meetings m ON m.num = c.meeting_num"
             order = "ct.meeting_day DESC, m.id DESC, c.position"
