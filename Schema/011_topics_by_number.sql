@@ -5,6 +5,16 @@
 -- archive. Topics now carry a number (`topics.num`, given once and kept), the rows hold it and the day
 -- as the number YYYYMMDD, as the other indexed tables do; the two tables keep their names and columns as
 -- views, for `bilat sql` and other readers.
+
+-- A slug the vocabulary does not hold (written with foreign keys off) keeps its rows: it becomes a topic.
+-- Each table's slugs are read one by one from its index by topic (a skip over the index, not a scan of it).
+WITH RECURSIVE
+    m(slug) AS (SELECT min(topic_slug) FROM meeting_topics
+                UNION ALL SELECT (SELECT min(topic_slug) FROM meeting_topics WHERE topic_slug > m.slug) FROM m WHERE m.slug IS NOT NULL),
+    c(slug) AS (SELECT min(topic_slug) FROM commitment_topics
+                UNION ALL SELECT (SELECT min(topic_slug) FROM commitment_topics WHERE topic_slug > c.slug) FROM c WHERE c.slug IS NOT NULL)
+INSERT OR IGNORE INTO topics(slug, label, covers)
+SELECT slug, slug, '' FROM m WHERE slug IS NOT NULL UNION SELECT slug, slug, '' FROM c WHERE slug IS NOT NULL;
 ALTER TABLE topics ADD COLUMN num INTEGER;
 UPDATE topics SET num = rowid;
 CREATE UNIQUE INDEX topics_num ON topics(num);

@@ -279,7 +279,7 @@ enum Vocabulary {
         }
         let topic = try db.cachedStatement(sql: """
             INSERT INTO topics(slug, label, covers, num) VALUES (?, ?, ?, (SELECT coalesce(max(num), 0) + 1 FROM topics))
-            ON CONFLICT(slug) DO UPDATE SET label = excluded.label, covers = excluded.covers
+            ON CONFLICT(slug) DO UPDATE SET label = excluded.label, covers = excluded.covers, num = coalesce(topics.num, excluded.num)
             """)
         for t in data.topics {
             try topic.execute(arguments: [t.slug, t.label, t.covers])

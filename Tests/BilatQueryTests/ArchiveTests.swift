@@ -681,18 +681,24 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
                 (1, 1, 0, '', 'joint', 1, 19, 1), (2, 1, 1, '', 'joint', 21, 17, 1), (3, 2, 0, '', 'joint', 1, 17, 2);
             INSERT INTO commitment_topics VALUES (1, 'trade-investment', '2025-04-09'), (2, 'space', '2025-04-09'), (3, 'space', NULL);
             """)
+        // A topic the vocabulary no longer holds, written by a tool with foreign keys off: its rows are kept.
+        var unchecked = Configuration()
+        unchecked.foreignKeysEnabled = false
+        let tool = try DatabaseQueue(path: t.path, configuration: unchecked)
+        try tool.write { db in try db.execute(sql: "INSERT INTO meeting_topics VALUES (2, 'retired-topic', NULL)") }
+        try tool.close()
         let archive = try Archive.open(path: t.path)
         #expect(try RawSQL.run(archive, sql: "SELECT meeting_num, topic_slug, meeting_day FROM meeting_topics ORDER BY 1, 2").rows
                 == [[.int(1), .string("space"), .int(20250409)], [.int(1), .string("trade-investment"), .int(20250409)],
-                    [.int(2), .string("space"), .null]])
+                    [.int(2), .string("retired-topic"), .null], [.int(2), .string("space"), .null]])
         #expect(try RawSQL.run(archive, sql: "SELECT commitment_id, topic_slug, meeting_day FROM commitment_topics ORDER BY 1").rows
                 == [[.int(1), .string("trade-investment"), .int(20250409)], [.int(2), .string("space"), .int(20250409)], [.int(3), .string("space"), .null]])
         // The two topics the archive held keep the numbers they were given; the vocabulary's others follow.
         let numbers = try RawSQL.run(archive, sql: "SELECT num FROM topics ORDER BY rowid").rows.map { row -> Int? in
             if case .int(let n) = row[0] { return n } else { return nil }
         }
-        #expect(numbers.count == LanguageData.shared.topics.count && numbers.count > 2)
-        #expect(Array(numbers.prefix(2)) == [1, 2] && Set(numbers.compactMap { $0 }).count == numbers.count)
+        #expect(numbers.count == LanguageData.shared.topics.count + 1 && numbers.count > 3)
+        #expect(Array(numbers.prefix(3)) == [1, 2, 3] && Set(numbers.compactMap { $0 }).count == numbers.count)
         #expect(try MeetingQuery.list(archive, filter: MeetingFilter(topics: ["space"])).map(\.id) == ["2025-04-09-fra-ita", "undated-fra-ita"])
         #expect(try MeetingQuery.list(archive, filter: MeetingFilter(topics: ["space", "trade-investment"])).count == 2)
         #expect(try CommitmentQuery.list(archive, filter: CommitmentFilter(topics: ["space"])).map(\.text) == ["We agreed to fly.", "We agreed to fly."])
