@@ -43,9 +43,10 @@ public enum TopicQuery {
     }
 
     /// The numbers by which the topic tables store the topics `topics` name (as ``slugs(_:_:)`` reads them).
+    /// A topic another tool added without a number has no rows: it gets 0, which no row holds.
     static func numbers(_ topics: [String], _ db: Database) throws -> [Int64] {
         let number = try db.cachedStatement(sql: "SELECT num FROM topics WHERE slug = ?")
-        return try slugs(topics, db).map { try Int64.fetchOne(number, arguments: [$0])! }
+        return try slugs(topics, db).map { try Int64.fetchOne(number, arguments: [$0]) ?? 0 }
     }
 
     /// The slugs `topics` name: a slug, or a topic's label, in any case or accents, with spaces or
