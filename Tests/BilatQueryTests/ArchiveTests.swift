@@ -694,9 +694,7 @@ func storable(_ text: String, file: String) throws -> StorableReadout {
         #expect(try RawSQL.run(archive, sql: "SELECT commitment_id, topic_slug, meeting_day FROM commitment_topics ORDER BY 1").rows
                 == [[.int(1), .string("trade-investment"), .int(20250409)], [.int(2), .string("space"), .int(20250409)], [.int(3), .string("space"), .null]])
         // The two topics the archive held keep the numbers they were given; the vocabulary's others follow.
-        let numbers = try RawSQL.run(archive, sql: "SELECT num FROM topics ORDER BY rowid").rows.map { row -> Int? in
-            if case .int(let n) = row[0] { return n } else { return nil }
-        }
+        let numbers = try archive.read { db in try Int64?.fetchAll(db, sql: "SELECT num FROM topics ORDER BY rowid") }
         #expect(numbers.count == LanguageData.shared.topics.count + 1 && numbers.count > 3)
         #expect(Array(numbers.prefix(3)) == [1, 2, 3] && Set(numbers.compactMap { $0 }).count == numbers.count)
         #expect(try MeetingQuery.list(archive, filter: MeetingFilter(topics: ["space"])).map(\.id) == ["2025-04-09-fra-ita", "undated-fra-ita"])
