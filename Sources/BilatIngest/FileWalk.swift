@@ -41,12 +41,12 @@ public struct FileWalk: Sequence {
                     let path = stack[top].folder + "/" + name
                     // The entry itself (not what a link points to): a folder is walked; a link is followed
                     // only to a file, since a link to a folder could loop.
-                    let type = (try? fm.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
-                    if type == .typeDirectory {
+                    let kind = FileStatus(path, followingLinks: false)?.kind
+                    if kind == .folder {
                         stack.append((path, Self.entries(of: path)))
                         continue
                     }
-                    if type == .typeSymbolicLink {
+                    if kind == .symbolicLink {
                         var isDirectory: ObjCBool = false
                         if fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { continue }
                     }

@@ -31,8 +31,7 @@ public struct ReadoutFile: Sendable {
             }
             return data
         }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let size = attributes?[.size] as? NSNumber, size.intValue > limit { throw IngestError.tooLarge(limit: limit) }
+        if let size = FileStatus(path, followingLinks: true)?.size, size > limit { throw IngestError.tooLarge(limit: limit) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw IngestError.unreadable(FileManager.default.isReadableFile(atPath: path)
                 ? "the file could not be opened" : "permission denied: the file cannot be read")
