@@ -164,7 +164,11 @@ extension Archive {
         var record = readout.mediaType == StorableReadout.recordMediaType ? try readout.record.asRead() : readout.record
         let importedAt = record.source.importedAt ?? Self.timestamp(now)
         let readouts = record.readoutList
-        let sourceID = try insertSource(readout, info: readouts[0], importedAt: importedAt, db)
+        // What each readout states of the meeting: the record's facts are the first readout's, save where
+        // the record lists other readouts' values as conflicts.
+        let conflicting = Dictionary(grouping: record.conflicts.flatMap { c in c.values.map { (c.field, $0) } }, by: { $0.1.readout })
+        let (sourceID, body) = try insertSource(readout, info: readouts[0], importedAt: importedAt,
+                                                stated: statedFacts(record, conflicts: conflicting[0] ?? [], first: true), db)
         if let wanted { record.id = wanted }
         let id = try uniqueID(for: record, db)
         record.id = id
@@ -178,23 +182,22 @@ extension Archive {
                              record.durationMinutes, record.format?.rawValue, record.venue, needsReview])
         let num = db.lastInsertedRowID
         try db.cachedStatement(sql: "UPDATE sources SET meeting_num = ?, position = 0 WHERE id = ?").execute(arguments: [num, sourceID])
-        // What each readout states of the meeting: the record's facts are the first readout's, save where
-        // the record lists other readouts' values as conflicts.
-        let conflicting = Dictionary(grouping: record.conflicts.flatMap { c in c.values.map { (c.field, $0) } }, by: { $0.1.readout })
-        try setStatedFacts(of: sourceID, record: record, conflicts: conflicting[0] ?? [], first: true, db)
         var sources = [0: sourceID]
+        var bodies = [sourceID: body]
         let stored = try db.cachedStatement(sql: "SELECT count(*) FROM sources WHERE sha256 = ?")
         for (index, info) in readouts.enumerated().dropFirst() {
             // A listed readout that the archive holds already (its bytes imported before) is not listed twice.
             guard try Int.fetchOne(stored, arguments: [info.sha256]) == 0 else { continue }
             let reference = StorableReadout(record: record, content: Data(), text: "", mediaType: StorableReadout.referenceMediaType)
-            let other = try insertSource(reference, info: info, importedAt: info.importedAt ?? importedAt, db)
-            try db.cachedStatement(sql: "UPDATE sources SET meeting_num = ?, position = ? WHERE id = ?").execute(arguments: [num, sources.count, other])
-            try setStatedFacts(of: other, record: record, conflicts: conflicting[index] ?? [], first: false, db)
-            sources[index] = other
+            let other = try insertSource(reference, info: info, importedAt: info.importedAt ?? importedAt, meeting: (num, sources.count),
+                                         stated: statedFacts(record, conflicts: conflicting[index] ?? [], first: false), db)
+            sources[index] = other.id
+            bodies[other.id] = other.body
         }
         /// The readout that evidence names, as its row.
         func source(_ readout: Int) -> Int64 { sources[readout] ?? sourceID }
+        /// That readout's row and text, where the words of its evidence and commitments are looked for.
+        func document(_ readout: Int) -> (id: Int64, body: String) { let id = source(readout); return (id, bodies[id] ?? "") }
         // The date as YYYYMMDD, copied into sides, topics and participants for their (key, day) indexes (migration 004).
         let day = record.date.flatMap { Int($0.replacingOccurrences(of: "-", with: "")) }
         for (position, code) in record.parties.enumerated() {
@@ -221,56 +224,76 @@ extension Archive {
                 value = participantConflicts[e.field]?[e.readout] ?? MeetingFacts.statement(of: record.participants[index])
                 stated.insert("\(e.field)|\(e.readout)")
             }
-            try insertEvidence(e, item: nil, value: value, meeting: num, source: source(e.readout), db)
+            try insertEvidence(e, item: nil, value: value, meeting: num, source: document(e.readout), db)
         }
         for (field, values) in participantConflicts {
             for (readout, value) in values.sorted(by: { $0.key < $1.key }) where !stated.contains("\(field)|\(readout)") {
-                try insertEvidence(Evidence(field: field, readout: readout, text: ""), item: nil, value: value, meeting: num, source: source(readout), db)
+                try insertEvidence(Evidence(field: field, readout: readout, text: ""), item: nil, value: value, meeting: num,
+                                   source: document(readout), db)
             }
         }
         // A text's or page's sections as the places of their lines in its text; an export's as given.
         try SectionStore.insert(record.sections, meeting: num, body: readout.isOwnText ? readout.text : nil, db)
         try insertTopics(record.topics, meeting: num, day: day, db)
         try insertCommitments(record.commitments, meeting: num, from: 0, sources: record.commitments.indices.map {
-            source(firstEvidence["commitment:\($0)"] ?? 0)
+            document(firstEvidence["commitment:\($0)"] ?? 0)
         }, day: day, db)
         return id
     }
 
-    /// Stores the words `e` of readout `source` for a fact of meeting `num`; a participant's evidence
-    /// names it by its position in the meeting (`item`, or the index the evidence gives) and holds what
-    /// the readout states of them (`value`).
-    static func insertEvidence(_ e: Evidence, item: Int?, value: String?, meeting num: Int64, source: Int64, _ db: Database) throws {
+    /// Stores the words `e` of readout `source` (its row, and its text `body`) for a fact of meeting `num`; a
+    /// participant's evidence names it by its position in the meeting (`item`, or the index the evidence
+    /// gives) and holds what the readout states of them (`value`).
+    ///
+    /// Every statement of the import inserts one row by its values: a statement that inserts rows it selects
+    /// (or fires a trigger) makes SQLite copy each page it changes into a statement journal first, which cost
+    /// more than the rest of the writing (schema 12).
+    static func insertEvidence(_ e: Evidence, item: Int?, value: String?, meeting num: Int64, source: (id: Int64, body: String),
+                               _ db: Database) throws {
         let parts = e.field.split(separator: ":", maxSplits: 1)
         let field = String(parts[0])
         guard field == "participant" || MeetingFacts.fields.contains(field) else { return }
         // The words as their place in the readout's text, where it holds them.
+        let place = e.text.isEmpty ? nil : TextPlace.of(e.text, in: source.body)
         try db.cachedStatement(sql: """
-            INSERT INTO evidence(meeting_num, source_id, field, item, text, text_start, text_length, value)
-            SELECT :num, :source, :field, :item, CASE WHEN at > 0 THEN '' ELSE :text END, nullif(at, 0),
-                   CASE WHEN at > 0 THEN length(:text) END, :value
-            FROM (SELECT CASE WHEN :text = '' THEN 0 ELSE coalesce((SELECT instr(body, :text) FROM readout_documents WHERE id = :source), 0) END AS at)
-            """).execute(arguments: ["num": num, "source": source, "field": field, "item": item ?? (parts.count > 1 ? Int(parts[1]) : nil),
-                                     "text": e.text, "value": value])
+            INSERT INTO evidence(meeting_num, source_id, field, item, text, text_start, text_length, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [num, source.id, field, item ?? (parts.count > 1 ? Int(parts[1]) : nil), place == nil ? e.text : "",
+                                     place?.start, place?.length, value])
     }
 
-    /// Inserts the row of one readout (its bytes, where it came from, what it is as a publication), not yet
-    /// part of a meeting; its title and language are set here because the search index reads them now.
-    static func insertSource(_ readout: StorableReadout, info: ReadoutInfo, importedAt: String, _ db: Database) throws -> Int64 {
+    /// Inserts the row of one readout (its bytes, where it came from, what it is as a publication, what it
+    /// states of the meeting) and its text into the search indexes; `meeting` is the meeting it is part of
+    /// and its place there, when known (a new meeting's first readout is inserted before its meeting).
+    /// Returns the row and the text as `readout_documents` reads it back (nothing for a readout a record only
+    /// lists), where the words of facts are looked for.
+    static func insertSource(_ readout: StorableReadout, info: ReadoutInfo, importedAt: String, meeting: (num: Int64, position: Int)? = nil,
+                             stated: [String: DatabaseValueConvertible?], _ db: Database) throws -> (id: Int64, body: String) {
+        let text = readout.mediaType == StorableReadout.referenceMediaType ? nil : storedText(readout)
+        let values: [DatabaseValueConvertible?] = [
+            info.file, info.path ?? readout.path, info.sha256, info.url, readout.mediaType, readout.content, text, importedAt,
+            info.language, info.title, info.publisher, info.published, meeting?.num, meeting?.position,
+        ] + MeetingFacts.fields.map { stated[$0] ?? nil }
         try db.cachedStatement(sql: """
-            INSERT INTO sources(file_name, path, sha256, url, media_type, content, text, imported_at, language, title, publisher, published)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [info.file, info.path ?? readout.path, info.sha256, info.url, readout.mediaType, readout.content,
-                             readout.mediaType == StorableReadout.referenceMediaType ? nil : storedText(readout), importedAt,
-                             info.language, info.title, info.publisher, info.published])
-        return db.lastInsertedRowID
+            INSERT INTO sources(file_name, path, sha256, url, media_type, content, text, imported_at, language, title, publisher, published,
+                                meeting_num, position, \(MeetingFacts.fields.map { "stated_\($0)" }.joined(separator: ", ")))
+            VALUES (\(databaseQuestionMarks(count: 14 + MeetingFacts.fields.count)))
+            """).execute(arguments: StatementArguments(values))
+        let id = db.lastInsertedRowID
+        // The search indexes hold what `readout_documents` gives (`coalesce(text, CAST(content AS TEXT))`), byte
+        // for byte: the triggers that take a deleted readout out of them read it there.
+        let title = info.title ?? ""
+        let body = text ?? String(decoding: readout.content, as: UTF8.self)
+        try db.cachedStatement(sql: "INSERT INTO readout_fts(rowid, title, body) VALUES (?, ?, ?)").execute(arguments: [id, title, body])
+        if info.language == "ja" {
+            try db.cachedStatement(sql: "INSERT INTO readout_trigram(rowid, title, body) VALUES (?, ?, ?)").execute(arguments: [id, title, body])
+        }
+        return (id, body)
     }
 
-    /// Records what a readout states of the meeting: for the first readout of a record, the record's facts
-    /// (a conflict's value for this readout where the record lists one); for the others, their conflict
-    /// values alone (a record does not say what else they state).
-    static func setStatedFacts(of source: Int64, record: MeetingRecord, conflicts: [(String, FactConflict.StatedValue)], first: Bool,
-                               _ db: Database) throws {
+    /// What a readout states of the meeting: for the first readout of a record, the record's facts (a
+    /// conflict's value for this readout where the record lists one); for the others, their conflict values
+    /// alone (a record does not say what else they state). Keyed by ``MeetingFacts/fields``.
+    static func statedFacts(_ record: MeetingRecord, conflicts: [(String, FactConflict.StatedValue)], first: Bool) -> [String: DatabaseValueConvertible?] {
         var facts: [String: DatabaseValueConvertible?] = first
             ? ["date": record.date, "start_time": record.startTime, "duration_minutes": record.durationMinutes,
                "format": record.format?.rawValue, "venue": record.venue]
@@ -281,9 +304,7 @@ extension Archive {
             case .string(let text): facts[field] = text
             }
         }
-        for field in MeetingFacts.fields where first || facts[field] != nil {
-            try db.cachedStatement(sql: "UPDATE sources SET stated_\(field) = ? WHERE id = ?").execute(arguments: [facts[field] ?? nil, source])
-        }
+        return facts
     }
 
     static func insertParticipant(_ p: Participant, meeting num: Int64, position: Int, source: Int64, day: Int?, _ db: Database) throws {
@@ -295,31 +316,36 @@ extension Archive {
     }
 
     static func insertTopics(_ topics: [String], meeting num: Int64, day: Int?, _ db: Database) throws {
-        for slug in topics {
-            try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO meeting_topics_stored(meeting_num, topic, meeting_day) SELECT ?, num, ? FROM topics WHERE slug = ?
-                """).execute(arguments: [num, day, slug])
+        for topic in try topicNumbers(topics, db) {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO meeting_topics_stored(meeting_num, topic, meeting_day) VALUES (?, ?, ?)")
+                .execute(arguments: [num, topic, day])
         }
     }
 
-    /// Stores commitments, each of the readout `sources[i]`, numbered from `first` among the meeting's.
-    static func insertCommitments(_ commitments: [Commitment], meeting num: Int64, from first: Int, sources: [Int64], day: Int?,
-                                  _ db: Database) throws {
+    /// The numbers of the topics `slugs` names, in order; a slug the vocabulary lacks has none.
+    private static func topicNumbers(_ slugs: [String], _ db: Database) throws -> [Int64] {
+        let number = try db.cachedStatement(sql: "SELECT num FROM topics WHERE slug = ?")
+        return try slugs.compactMap { try Int64.fetchOne(number, arguments: [$0]) }
+    }
+
+    /// Stores commitments, each of the readout `sources[i]` (its row, and its text), numbered from `first`
+    /// among the meeting's.
+    static func insertCommitments(_ commitments: [Commitment], meeting num: Int64, from first: Int, sources: [(id: Int64, body: String)],
+                                  day: Int?, _ db: Database) throws {
         for (index, c) in commitments.enumerated() {
             let source = sources[index]
             // The sentence is stored only when the readout's text does not hold it (migration 003).
+            let place = TextPlace.of(c.text, in: source.body)
             try db.cachedStatement(sql: """
                 INSERT INTO commitments_stored(meeting_num, position, text, text_start, text_length, bound, char_offset, source_id)
-                SELECT :num, :position, CASE WHEN at > 0 THEN '' ELSE :text END, nullif(at, 0),
-                       CASE WHEN at > 0 THEN length(:text) END, :bound, :offset, :source
-                FROM (SELECT coalesce((SELECT instr(body, :text) FROM readout_documents WHERE id = :source), 0) AS at)
-                """).execute(arguments: ["num": num, "position": first + index, "text": c.text, "bound": c.by, "offset": c.offset,
-                                         "source": source])
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [num, first + index, place == nil ? c.text : "", place?.start, place?.length, c.by, c.offset, source.id])
             let commitmentID = db.lastInsertedRowID
-            for slug in c.topics {
-                try db.cachedStatement(sql: """
-                    INSERT OR IGNORE INTO commitment_topics_stored(commitment_id, topic, meeting_day) SELECT ?, num, ? FROM topics WHERE slug = ?
-                    """).execute(arguments: [commitmentID, day, slug])
+            // The search index reads what the `commitments` view gives: the sentence.
+            try db.cachedStatement(sql: "INSERT INTO commitment_fts(rowid, text) VALUES (?, ?)").execute(arguments: [commitmentID, c.text])
+            for topic in try topicNumbers(c.topics, db) {
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO commitment_topics_stored(commitment_id, topic, meeting_day) VALUES (?, ?, ?)")
+                    .execute(arguments: [commitmentID, topic, day])
             }
         }
     }
@@ -353,10 +379,12 @@ extension Archive {
         return nil
     }
 
-    /// The text to store beside the bytes: `nil` when it is exactly the bytes read as UTF-8 (most plain
-    /// readouts), so that the archive keeps one copy and `readout_documents` reads the bytes instead.
+    /// The text to store beside the bytes: `nil` when its UTF-8 is exactly the bytes (most plain readouts),
+    /// so that the archive keeps one copy and `readout_documents` reads the bytes instead. Compared byte for
+    /// byte: Strings compare equal across Unicode normalisation forms, and the places of facts and sections
+    /// count in the text as read.
     static func storedText(_ readout: StorableReadout) -> String? {
-        String(data: readout.content, encoding: .utf8) == readout.text ? nil : readout.text
+        readout.content.elementsEqual(readout.text.utf8) ? nil : readout.text
     }
 
     /// Refuses a record naming a party or topic the archive does not know (a hand-edited export).

@@ -83,10 +83,10 @@ enum ReadoutLinker {
     static func link(_ readout: StorableReadout, to num: Int64, _ db: Database, now: Date) throws {
         let record = readout.record
         let importedAt = record.source.importedAt ?? Archive.timestamp(now)
-        let source = try Archive.insertSource(readout, info: record.readoutList[0], importedAt: importedAt, db)
         let position = try nextPosition(in: "sources", meeting: num, db)
-        try db.cachedStatement(sql: "UPDATE sources SET meeting_num = ?, position = ? WHERE id = ?").execute(arguments: [num, position, source])
-        try Archive.setStatedFacts(of: source, record: record, conflicts: [], first: true, db)
+        let document = try Archive.insertSource(readout, info: record.readoutList[0], importedAt: importedAt, meeting: (num, position),
+                                                stated: Archive.statedFacts(record, conflicts: [], first: true), db)
+        let source = document.id
 
         let meeting = try Row.fetchOne(db.cachedStatement(sql: "SELECT date, needs_review FROM meetings WHERE num = ?"), arguments: [num])!
         let reviewText: String = meeting["needs_review"]
@@ -131,12 +131,12 @@ enum ReadoutLinker {
                 item = positions[index]
                 value = MeetingFacts.statement(of: record.participants[index])
             }
-            try Archive.insertEvidence(e, item: item, value: value, meeting: num, source: source, db)
+            try Archive.insertEvidence(e, item: item, value: value, meeting: num, source: document, db)
         }
         try Archive.insertTopics(record.topics, meeting: num, day: day, db)
         let commitments = try nextPosition(in: "commitments_stored", meeting: num, db)
         try Archive.insertCommitments(record.commitments, meeting: num, from: commitments,
-                                      sources: Array(repeating: source, count: record.commitments.count), day: day, db)
+                                      sources: Array(repeating: document, count: record.commitments.count), day: day, db)
     }
 
     /// The position after the last of meeting `num`'s rows in `table` (0 for none).
