@@ -58,6 +58,11 @@ enum Tokenizer {
     }
 
     static func tokens(_ text: String, splitHyphens: Bool = false) -> [Token] {
+        asciiTokens(text, splitHyphens: splitHyphens) ?? characterTokens(text, splitHyphens: splitHyphens)
+    }
+
+    /// ``tokens(_:splitHyphens:)`` of any text, a Character at a time.
+    static func characterTokens(_ text: String, splitHyphens: Bool) -> [Token] {
         let runs = CharacterRuns(text)
         let chars = runs.chars
         var tokens: [Token] = []
@@ -121,6 +126,70 @@ enum Tokenizer {
             i += 1
         }
         return tokens
+    }
+
+    /// ``tokens(_:splitHyphens:)`` of an ASCII text, read byte by byte; `nil` for any other text. Where every
+    /// byte is a Character (ASCII without a carriage return, which joins the line feed after it), the rules
+    /// above give these tokens: most sentences of English readouts are plain ASCII, and taking them a
+    /// Character at a time was a tenth of the reading.
+    static func asciiTokens(_ text: String, splitHyphens: Bool) -> [Token]? {
+        var text = text
+        return text.withUTF8 { bytes -> [Token]? in
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+            func isLetter(_ b: UInt8) -> Bool { b | 0x20 >= 0x61 && b | 0x20 <= 0x7A }
+            func isWordByte(_ b: UInt8) -> Bool { isLetter(b) || (b >= 0x30 && b <= 0x39) }
+            func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+            func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            let period: UInt8 = 0x2E, apostrophe: UInt8 = 0x27, hyphen: UInt8 = 0x2D
+            let count = bytes.count
+            var tokens: [Token] = []
+            var i = 0
+            while i < count {
+                let c = bytes[i]
+                if isSpace(c) { i += 1; continue }
+                guard isWordByte(c) else {
+                    tokens.append(Token(text: string(i..<(i + 1)), start: i, end: i + 1))
+                    i += 1
+                    continue
+                }
+                var j = i + 1
+                var hasPeriod = false
+                while j < count {
+                    let d = bytes[j]
+                    if isWordByte(d) { j += 1; continue }
+                    if (d == apostrophe || (!splitHyphens && d == hyphen)) && j + 1 < count && isWordByte(bytes[j + 1]) { j += 1; continue }
+                    if d == period && j + 1 < count && isLetter(bytes[j + 1]) && (j - i == 1 || hasPeriod) {
+                        hasPeriod = true
+                        j += 1
+                        continue
+                    }
+                    break
+                }
+                var end = j
+                // A closing period belongs to initials and abbreviations ("R.", "U.S.", "Mr.").
+                if j < count && bytes[j] == period {
+                    let single = j - i == 1 && bytes[i] >= 0x41 && bytes[i] <= 0x5A
+                    if single || hasPeriod || keptPeriodWords.contains(string(i..<j).lowercased()) { end = j + 1 }
+                }
+                // French elision ("l'Organisation") and the possessive ("Pompeo's"), at the word's first apostrophe.
+                if let mark = (i..<j).first(where: { bytes[$0] == apostrophe }) {
+                    if ["l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"].contains(string(i..<mark).lowercased()) {
+                        tokens.append(Token(text: string(i..<(mark + 1)), start: i, end: mark + 1))
+                        tokens.append(Token(text: string((mark + 1)..<end), start: mark + 1, end: end))
+                        i = end
+                        continue
+                    }
+                    if string((mark + 1)..<end).lowercased() == "s" {
+                        tokens.append(Token(text: string(i..<mark), start: i, end: mark))
+                        i = end
+                        continue
+                    }
+                }
+                tokens.append(Token(text: string(i..<end), start: i, end: end))
+                i = end
+            }
+            return tokens
+        }
     }
 }
 

@@ -77,6 +77,27 @@ import Testing
         #expect(sentences.map(\.0) == ["Secretary Michael R. Pompeo met Mr. Smith at 3 p.m. today.", "They agreed.", "U.S. officials attended."])
     }
 
+    /// The tokenizer reads ASCII text byte by byte: it must give what it gives a Character at a time.
+    @Test func asciiTokensAreTheCharacterTokens() throws {
+        // Every text of up to four characters from those the rules look at, and phrases that use each rule.
+        let alphabet = ["a", "B", "5", ".", "'", "-", " ", "s", "l", "\t", ","]
+        var texts = ["Mr. R. Pompeo's talk with U.S. Sen. Smith", "l'Organisation qu'il jusqu'au d'Ivoire", "Indo-Pacific, H.E. Ms. Kyung-wha Kang.",
+                     "St. Kitts-Nevis's P.M. met Dr.Who at 3 p.m.", "a.b.c. A. 1.5 x'y' -z- 'quoted' it's", ""]
+        var longest = [""]
+        for _ in 1...4 {
+            longest = longest.flatMap { text in alphabet.map { text + $0 } }
+            texts += longest
+        }
+        for text in texts {
+            for split in [false, true] {
+                let ascii = try #require(Tokenizer.asciiTokens(text, splitHyphens: split), "\(text.debugDescription)")
+                #expect(ascii == Tokenizer.characterTokens(text, splitHyphens: split), "\(text.debugDescription) \(split)")
+            }
+        }
+        // Text with a carriage return or beyond ASCII takes the Character path.
+        for text in ["a\r\nb", "l’OTAN", "Corée"] { #expect(Tokenizer.asciiTokens(text, splitHyphens: false) == nil) }
+    }
+
     @Test func frontMatterFieldsAndLists() throws {
         let (matter, body) = try FrontMatter.split("---\ndate: 2024-05-01\nparties: [JPN, \"FRA\"]\ntags:\n  - a\n  - b\n---\nBody line\n")
         #expect(matter?.fields["date"] == "2024-05-01")
